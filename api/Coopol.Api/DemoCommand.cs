@@ -1,0 +1,16 @@
+using Coopol.Data.DemoData;
+
+namespace Coopol.Api;
+
+/// <summary><c>Coopol.Api seed</c>: migrates, loads the demo once, exits.</summary>
+public static class DemoCommand
+{
+    public static async Task SeedAsync(IServiceProvider services, IConfiguration configuration)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var seeder = ActivatorUtilities.CreateInstance<DemoSeeder>(scope.ServiceProvider);
+        var count = configuration.GetValue("DemoData:People", 3000);
+        var seeded = await seeder.SeedAsync(count, CancellationToken.None);
+        Console.WriteLine(seeded ? $"Demo data loaded: {count} people, 13 sections, dev users." : "Demo data already present: left as it is.");
+    }
+}

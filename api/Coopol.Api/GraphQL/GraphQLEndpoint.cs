@@ -1,0 +1,154 @@
+using System.Text.Json;
+using Coopol.Common.GraphQL;
+using GraphQL;
+using GraphQL.Transport;
+using GraphQLParser.AST;
+using Microsoft.Net.Http.Headers;
+
+namespace Coopol.Api.GraphQL;
+
+/// <summary>GET and POST /graphql following the GraphQL-over-HTTP spec (checked against graphql-http's audits):
+/// application/graphql-response+json when accepted (400 for requests that do not execute), application/json
+/// otherwise, 415 for other bodies, 405 for a mutation over GET, 400 for malformed requests.</summary>
+public static class GraphQLEndpoint
+{
+    private const string GraphQLResponse = "application/graphql-response+json";
+    private const string Json = "application/json";
+
+    public static void MapGraphQLEndpoint(this WebApplication app, string path) =>
+        app.MapMethods(path, [HttpMethods.Get, HttpMethods.Post], HandleAsync);
+
+    private static async Task HandleAsync(HttpContext http, IDocumentExecuter<CoopolSchema> executer, IGraphQLTextSerializer serializer)
+    {
+        var mediaType = ChooseMediaType(http.Request);
+        if (mediaType is null)
+        {
+            await Problem(http, StatusCodes.Status406NotAcceptable, $"Accept {GraphQLResponse} or {Json}.");
+            return;
+        }
+        var isGet = HttpMethods.IsGet(http.Request.Method);
+        if (!isGet && !IsJson(http.Request.ContentType))
+        {
+            await Problem(http, StatusCodes.Status415UnsupportedMediaType, $"Send the request as {Json}.");
+            return;
+        }
+
+        var (request, error) = isGet ? ReadQueryString(http.Request, serializer) : await ReadBodyAsync(http.Request, serializer);
+        if (request is null)
+        {
+            await Problem(http, StatusCodes.Status400BadRequest, error!);
+            return;
+        }
+        if (isGet && IsMutation(request))
+        {
+            http.Response.Headers.Allow = HttpMethods.Post;
+            await Problem(http, StatusCodes.Status405MethodNotAllowed, "Mutations are sent with POST.");
+            return;
+        }
+
+        var result = await executer.ExecuteAsync(new ExecutionOptions
+        {
+            Query = request.Query,
+            OperationName = request.OperationName,
+            Variables = request.Variables,
+            Extensions = request.Extensions,
+            RequestServices = http.RequestServices,
+            User = http.User,
+            CancellationToken = http.RequestAborted,
+        });
+        http.Response.StatusCode = mediaType == GraphQLResponse && !result.Executed ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+        http.Response.ContentType = mediaType + "; charset=utf-8";
+        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+
+    /// <summary>No Accept, */* or application/json get application/json, the spec's legacy default.</summary>
+    private static string? ChooseMediaType(HttpRequest request)
+    {
+        var accept = request.GetTypedHeaders().Accept;
+        if (accept.Count == 0) return Json;
+        if (accept.Any(a => a.MediaType.Equals(GraphQLResponse, StringComparison.OrdinalIgnoreCase))) return GraphQLResponse;
+        return accept.Any(a => a.MediaType.Equals(Json, StringComparison.OrdinalIgnoreCase) || a.MediaType == "*/*" || a.MediaType == "application/*")
+            ? Json : null;
+    }
+
+    private static bool IsJson(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var parsed) && parsed.MediaType.Equals(Json, StringComparison.OrdinalIgnoreCase);
+
+    private static async Task<(GraphQLRequest?, string?)> ReadBodyAsync(HttpRequest request, IGraphQLTextSerializer serializer)
+    {
+        try
+        {
+            using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
+            var root = body.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) return (null, "The body must be a JSON object.");
+            return Build(
+                root.TryGetProperty("query", out var q) ? q : default,
+                root.TryGetProperty("operationName", out var o) ? o : default,
+                root.TryGetProperty("variables", out var v) ? v.GetRawText() : null,
+                root.TryGetProperty("extensions", out var e) ? e.GetRawText() : null,
+                serializer);
+        }
+        catch (JsonException)
+        {
+            return (null, "The body is not valid JSON.");
+        }
+    }
+
+    private static (GraphQLRequest?, string?) ReadQueryString(HttpRequest request, IGraphQLTextSerializer serializer)
+    {
+        string? Param(string name) => request.Query.TryGetValue(name, out var v) ? v.ToString() : null;
+        using var query = JsonDocument.Parse(JsonSerializer.Serialize(Param("query")));
+        using var operation = JsonDocument.Parse(JsonSerializer.Serialize(Param("operationName")));
+        try
+        {
+            return Build(query.RootElement, operation.RootElement, Param("variables"), Param("extensions"), serializer);
+        }
+        catch (JsonException)
+        {
+            return (null, "variables and extensions must be JSON objects.");
+        }
+    }
+
+    private static (GraphQLRequest?, string?) Build(JsonElement query, JsonElement operationName, string? variables, string? extensions, IGraphQLTextSerializer serializer)
+    {
+        if (query.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(query.GetString())) return (null, "query must be a non-empty string.");
+        if (operationName.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null or JsonValueKind.String)) return (null, "operationName must be a string.");
+        if (!IsObjectOrNull(variables)) return (null, "variables must be a JSON object.");
+        if (!IsObjectOrNull(extensions)) return (null, "extensions must be a JSON object.");
+        return (new GraphQLRequest
+        {
+            Query = query.GetString(),
+            OperationName = operationName.ValueKind == JsonValueKind.String ? operationName.GetString() : null,
+            Variables = variables is null or "null" ? null : serializer.Deserialize<Inputs>(variables),
+            Extensions = extensions is null or "null" ? null : serializer.Deserialize<Inputs>(extensions),
+        }, null);
+    }
+
+    private static bool IsObjectOrNull(string? json)
+    {
+        if (json is null) return true;
+        using var doc = JsonDocument.Parse(json);
+        return doc.RootElement.ValueKind is JsonValueKind.Object or JsonValueKind.Null;
+    }
+
+    /// <summary>Whether the operation to run is a mutation; an unparsable document is left to the executer to report.</summary>
+    private static bool IsMutation(GraphQLRequest request)
+    {
+        try
+        {
+            var document = GraphQLParser.Parser.Parse(request.Query!);
+            var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
+            var operation = request.OperationName is null
+                ? operations.Count == 1 ? operations[0] : null
+                : operations.FirstOrDefault(o => o.Name?.StringValue == request.OperationName);
+            return operation?.Operation == OperationType.Mutation;
+        }
+        catch (GraphQLParser.Exceptions.GraphQLSyntaxErrorException)
+        {
+            return false;
+        }
+    }
+
+    private static Task Problem(HttpContext http, int status, string detail) =>
+        Results.Problem(detail, statusCode: status).ExecuteAsync(http);
+}

@@ -1,0 +1,40 @@
+using GraphQL.DataLoader;
+
+namespace Coopol.Common.GraphQL;
+
+/// <summary>Collects the keys asked for while a level of the query is walked, then fetches them in one query
+/// when the engine first needs a value (GraphQL.NET defers every <see cref="IDataLoaderResult"/>).
+/// One instance per request (scoped), so results never cross callers.</summary>
+public abstract class BatchLoader<TKey, T> where TKey : notnull where T : class
+{
+    private readonly Dictionary<TKey, T?> _loaded = [];
+    private HashSet<TKey> _pending = [];
+
+    public IDataLoaderResult<T?> Load(TKey key)
+    {
+        if (!_loaded.ContainsKey(key)) _pending.Add(key);
+        return new Result(this, key);
+    }
+
+    protected abstract Task<IReadOnlyDictionary<TKey, T>> FetchAsync(IReadOnlyCollection<TKey> keys, CancellationToken ct);
+
+    private async Task<T?> GetAsync(TKey key, CancellationToken ct)
+    {
+        if (_pending.Count > 0 && !_loaded.ContainsKey(key))
+        {
+            var keys = _pending;
+            _pending = [];
+            var found = await FetchAsync(keys, ct);
+            foreach (var k in keys) _loaded[k] = found.GetValueOrDefault(k);
+        }
+        return _loaded.GetValueOrDefault(key);
+    }
+
+    private sealed class Result(BatchLoader<TKey, T> loader, TKey key) : IDataLoaderResult<T?>
+    {
+        public Task<T?> GetResultAsync(CancellationToken cancellationToken = default) => loader.GetAsync(key, cancellationToken);
+
+        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) =>
+            await GetResultAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Identity.Web;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Coopol.Features.Accounts;
+
+public static class AuthExtensions
+{
+    /// <summary>Entra ID (Microsoft.Identity.Web) when AzureAd:ClientId is set; otherwise the local issuer, which
+    /// production refuses.</summary>
+    public static IServiceCollection AddCoopolAuthentication(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddHttpContextAccessor();
+        services.AddScoped<CallerContext>();
+        if (!string.IsNullOrEmpty(configuration["AzureAd:ClientId"]))
+        {
+            services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+                .AddMicrosoftIdentityWebApi(configuration.GetSection("AzureAd"));
+            return services;
+        }
+        if (environment.IsProduction())
+            throw new InvalidOperationException("No identity provider is configured: set AzureAd:Instance, AzureAd:TenantId and AzureAd:ClientId.");
+
+        services.AddSingleton<LocalSigningKey>();
+        services.AddSingleton<LocalTokenIssuer>();
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<LocalSigningKey>((o, key) =>
+            {
+                o.MapInboundClaims = false;
+                o.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = LocalSigningKey.Issuer,
+                    ValidAudience = LocalSigningKey.Audience,
+                    IssuerSigningKey = key.Key,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                };
+            });
+        return services;
+    }
+
+    public static bool LocalSignInEnabled(this IServiceProvider services) => services.GetService<LocalTokenIssuer>() is not null;
+}

@@ -1,0 +1,44 @@
+using Coopol.Data;
+using Coopol.Data.DemoData;
+using Coopol.Features.People;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coopol.Features.Accounts;
+
+/// <summary>Development sign-in: lists the demo accounts and signs a token for a person's email.
+/// Mapped only when no identity provider is configured (never in production).</summary>
+public static class LocalSignInEndpoints
+{
+    public sealed record DevUser(string Email, string DisplayName, string Description);
+    public sealed record TokenRequest(string? Email);
+    public sealed record TokenResponse(string AccessToken, DateTime ExpiresAt);
+
+    public static IEndpointRouteBuilder MapLocalSignIn(this IEndpointRouteBuilder app)
+    {
+        if (!app.ServiceProvider.LocalSignInEnabled()) return app;
+        var group = app.MapGroup("/auth/dev").AllowAnonymous();
+        group.MapGet("/users", async (CoopolDbContext db, CancellationToken ct) =>
+        {
+            var emails = DemoUsers.All.Select(u => u.Email).ToList();
+            var people = await db.People.AsNoTracking().Where(p => emails.Contains(p.Email))
+                .ToDictionaryAsync(p => p.Email, p => p.FirstName + " " + p.LastName, ct);
+            return TypedResults.Ok(DemoUsers.All.Where(u => people.ContainsKey(u.Email))
+                .Select(u => new DevUser(u.Email, people[u.Email], u.Description)).ToList());
+        });
+        group.MapPost("/token", async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> (
+            TokenRequest request, CoopolDbContext db, LocalTokenIssuer issuer, CancellationToken ct) =>
+        {
+            var email = EmailAddress.Normalize(request.Email ?? "");
+            var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Email == email, ct);
+            if (person is null)
+                return TypedResults.Problem("No person has this email.", statusCode: StatusCodes.Status404NotFound);
+            var (token, expiresAt) = issuer.Issue(person.Email, person.DisplayName);
+            return TypedResults.Ok(new TokenResponse(token, expiresAt));
+        });
+        return app;
+    }
+}

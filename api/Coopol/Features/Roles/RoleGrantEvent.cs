@@ -1,0 +1,34 @@
+namespace Coopol.Features.Roles;
+
+public enum RoleGrantEventKind
+{
+    Granted,
+    Revoked,
+    /// <summary>Revoked because the grant it was delegated from was revoked.</summary>
+    RevokedWithParent,
+    /// <summary>Reached its end date (recorded by <see cref="RecordExpiredGrantsJob"/>).</summary>
+    Expired,
+}
+
+/// <summary>The audit trail of rights: who did what to whom, when. Rows are only ever added.</summary>
+public sealed class RoleGrantEvent
+{
+    public long Id { get; init; }
+    public required Guid GrantId { get; init; }
+    public required RoleGrantEventKind Kind { get; init; }
+    public required Guid GranteeId { get; init; }
+    public Guid? ActorId { get; init; }
+    public required Role Role { get; init; }
+    public required Permission Permissions { get; init; }
+    public required TreeLevel Level { get; init; }
+    public string? FederationCode { get; init; }
+    public Guid? SectionId { get; init; }
+    public required DateTime At { get; init; }
+
+    public static RoleGrantEvent Of(RoleGrant grant, RoleGrantEventKind kind, Guid? actorId, DateTime at) => new()
+    {
+        GrantId = grant.Id, Kind = kind, GranteeId = grant.PersonId, ActorId = actorId, Role = grant.Role,
+        Permissions = grant.Permissions, Level = grant.Level, FederationCode = grant.FederationCode,
+        SectionId = grant.SectionId, At = at,
+    };
+}

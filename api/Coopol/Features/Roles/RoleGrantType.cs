@@ -1,0 +1,58 @@
+using Coopol.Common;
+using Coopol.Common.GraphQL;
+using Coopol.Features.PartyTree;
+using Coopol.Features.People;
+using GraphQL.DataLoader;
+using GraphQL.Types;
+
+namespace Coopol.Features.Roles;
+
+public sealed class RoleGrantType : ObjectGraphType<RoleGrant>
+{
+    public RoleGrantType()
+    {
+        Name = "RoleGrant";
+        Description = "A role or a delegation held by a person on a node of the party tree.";
+        Interface<NodeInterface>();
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode(RoleService.NodeType, ctx.Source.Id));
+        Field<NonNullGraphType<RoleType>>("role").Resolve(ctx => ctx.Source.Role);
+        Field<NonNullGraphType<TreeLevelType>>("level").Resolve(ctx => ctx.Source.Level);
+        Field<FederationType>("federation").Description("The federation of the node (null at national level).")
+            .Resolve(ctx => ctx.Source.FederationCode is { } code ? ctx.Service<FederationLoader>().Load(code) : null);
+        Field<SectionType>("section").Description("The section, when level is SECTION.")
+            .Resolve(ctx => ctx.Source.SectionId is { } id ? ctx.Service<SectionLoader>().Load(id) : null);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PermissionType>>>>("permissions")
+            .Resolve(ctx => Permissions.Split(ctx.Source.Permissions).ToList());
+        Field<PersonType>("grantee").Description("Null when the caller may not see that person.")
+            .Resolve(ctx => ctx.Service<PersonLoader>().Load(ctx.Source.PersonId));
+        Field<PersonType>("grantedBy").Resolve(ctx => LoadPerson(ctx.Service<PersonLoader>(), ctx.Source.GrantedById));
+        Field(g => g.GrantedAt);
+        Field(g => g.ExpiresAt, nullable: true);
+        Field(g => g.RevokedAt, nullable: true);
+        Field<PersonType>("revokedBy").Resolve(ctx => LoadPerson(ctx.Service<PersonLoader>(), ctx.Source.RevokedById));
+        Field<NonNullGraphType<BooleanGraphType>>("isActive")
+            .Resolve(ctx => ctx.Source.IsActiveAt(ctx.Service<TimeProvider>().GetUtcNow().UtcDateTime));
+    }
+
+    private static IDataLoaderResult<Person?>? LoadPerson(PersonLoader loader, Guid? id) => id is { } key ? loader.Load(key) : null;
+}
+
+/// <summary>The permissions as the API names them; the flags' "None" is not a permission.</summary>
+public sealed class PermissionType : EnumerationGraphType
+{
+    public PermissionType()
+    {
+        Name = "Permission";
+        foreach (var p in Enum.GetValues<Permission>().Where(p => p != Permission.None)) Add(Permissions.ConstantName(p), p);
+    }
+}
+
+public sealed class RoleType : EnumerationGraphType<Role>
+{
+    public RoleType() => Name = "Role";
+}
+
+public sealed class TreeLevelType : EnumerationGraphType<TreeLevel>
+{
+    public TreeLevelType() => Name = "TreeLevel";
+}

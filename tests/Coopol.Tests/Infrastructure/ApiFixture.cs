@@ -1,0 +1,56 @@
+using Coopol.Data;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Respawn;
+using Respawn.Graph;
+
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
+namespace Coopol.Tests.Infrastructure;
+
+/// <summary>One API for the whole run; every test starts from an empty database (federations, which the
+/// migration carries, are kept).</summary>
+public sealed class ApiFixture : IAsyncLifetime
+{
+    private Respawner? _respawner;
+
+    public CoopolFactory Factory { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        _ = Factory.Server; // starts the host, which applies the migrations
+        await using var connection = new NpgsqlConnection(CoopolFactory.ConnectionString);
+        await connection.OpenAsync();
+        _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
+        {
+            DbAdapter = DbAdapter.Postgres,
+            SchemasToInclude = ["public"],
+            TablesToIgnore = [new Table("__EFMigrationsHistory"), new Table("Federations"), new Table("spatial_ref_sys")],
+        });
+    }
+
+    public async Task ResetAsync()
+    {
+        await using var connection = new NpgsqlConnection(CoopolFactory.ConnectionString);
+        await connection.OpenAsync();
+        await _respawner!.ResetAsync(connection);
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<CoopolDbContext, Task<T>> action)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<CoopolDbContext>());
+    }
+
+    public Task DisposeAsync()
+    {
+        Factory.Dispose();
+        return Task.CompletedTask;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ApiCollection : ICollectionFixture<ApiFixture>
+{
+    public const string Name = "api";
+}
