@@ -1,0 +1,38 @@
+import type { ReactNode } from 'react';
+import { Route, Routes } from 'react-router';
+import { AuthProvider } from './features/auth/AuthContext';
+import { RequireAuth } from './features/auth/RequireAuth';
+import { SignInPage } from './features/auth/SignInPage';
+import { DelegationsPage } from './features/delegations/DelegationsPage';
+import { HomePage } from './features/home/HomePage';
+import { Layout, NotFoundPage } from './features/layout/Layout';
+import { PersonPage } from './features/people/PersonPage';
+import { SectionPage } from './features/sections/SectionPage';
+import { ViewerProvider } from './features/viewer/ViewerContext';
+
+export function Providers({ children }: { children: ReactNode }) {
+  return (
+    <AuthProvider>
+      <ViewerProvider>{children}</ViewerProvider>
+    </AuthProvider>
+  );
+}
+
+function Protected({ children }: { children: ReactNode }) {
+  return <RequireAuth>{children}</RequireAuth>;
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route path="/signin" element={<SignInPage />} />
+        <Route path="/" element={<Protected><HomePage /></Protected>} />
+        <Route path="/sections/:id" element={<Protected><SectionPage /></Protected>} />
+        <Route path="/sections/:id/delegations" element={<Protected><DelegationsPage /></Protected>} />
+        <Route path="/people/:id" element={<Protected><PersonPage /></Protected>} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,174 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDebouncedValue, useMutation, useQuery } from '../../api/hooks';
+import { splitPayloadErrors, type PayloadError } from '../../api/mutationErrors';
+import type { GrantDelegationInput, Permission } from '../../gql/graphql';
+import { ErrorMessage } from '../layout/ErrorMessage';
+import { FieldErrors, GeneralErrors } from './FieldErrors';
+import { ALL_PERMISSIONS } from './PermissionList';
+import { DelegationCandidatesQuery, GrantDelegationMutation } from './queries';
+
+export const CANDIDATE_SEARCH_DEBOUNCE_MS = 300;
+const FIELDS = ['personId', 'permissions', 'expiresAt'] as const;
+
+/** `2030-06-30` → `2030-06-30T23:59:59Z`: a delegation lasts until the end of its last day (UTC). */
+export function endOfDayUtc(date: string): string {
+  return `${date}T23:59:59Z`;
+}
+
+interface Chosen {
+  id: string;
+  displayName: string;
+}
+
+export function GrantDelegationForm({ sectionId, onGranted }: { sectionId: string; onGranted: () => void }) {
+  const { t } = useTranslation();
+  const formId = useId();
+  const [search, setSearch] = useState('');
+  const debouncedSearch = useDebouncedValue(search.trim(), CANDIDATE_SEARCH_DEBOUNCE_MS);
+  const [chosen, setChosen] = useState<Chosen | null>(null);
+  const [permissions, setPermissions] = useState<Permission[]>([]);
+  const [expiry, setExpiry] = useState('');
+  const [errors, setErrors] = useState<PayloadError[]>([]);
+  const [granted, setGranted] = useState<string | null>(null);
+
+  const candidates = useQuery(DelegationCandidatesQuery, {
+    sectionId,
+    search: debouncedSearch || null,
+  });
+  const people = (candidates.data?.section?.people?.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []));
+  const [grant, grantState] = useMutation(GrantDelegationMutation);
+
+  const split = splitPayloadErrors(errors, FIELDS);
+
+  function toggle(permission: Permission, checked: boolean) {
+    setPermissions((current) =>
+      checked ? ALL_PERMISSIONS.filter((p) => p === permission || current.includes(p)) : current.filter((p) => p !== permission),
+    );
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setGranted(null);
+    const local: PayloadError[] = [];
+    if (!chosen) local.push({ code: 'REQUIRED', message: t('delegations.form.personRequired'), field: 'personId' });
+    if (!permissions.length)
+      local.push({ code: 'REQUIRED', message: t('delegations.form.permissionsRequired'), field: 'permissions' });
+    setErrors(local);
+    if (local.length || !chosen) return;
+
+    const input: GrantDelegationInput = { personId: chosen.id, scopeId: sectionId, permissions };
+    if (expiry) input.expiresAt = endOfDayUtc(expiry);
+    const data = await grant({ input });
+    if (!data) return; // top-level error, shown below
+    const payloadErrors = data.grantDelegation.errors;
+    if (payloadErrors.length) {
+      setErrors(payloadErrors.map((pe) => ({ ...pe, field: 'field' in pe ? pe.field : null })));
+      return;
+    }
+    setGranted(chosen.displayName);
+    setChosen(null);
+    setPermissions([]);
+    setExpiry('');
+    setSearch('');
+    onGranted();
+  }
+
+  const personErrorsId = `${formId}-person-errors`;
+  const permissionErrorsId = `${formId}-permissions-errors`;
+  const expiryErrorsId = `${formId}-expiry-errors`;
+
+  return (
+    <form className="card form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${formId}-title`} data-testid="grant-delegation-form">
+      <h2 id={`${formId}-title`}>{t('delegations.form.title')}</h2>
+
+      <fieldset aria-describedby={split.byField.personId ? personErrorsId : undefined}>
+        <legend>{t('delegations.form.person')}</legend>
+        <label>
+          {t('delegations.form.searchPerson')}
+          <input
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            placeholder={t('people.searchPlaceholder')}
+            data-testid="delegation-person-search"
+          />
+        </label>
+        {candidates.error && <ErrorMessage error={candidates.error} />}
+        {chosen && (
+          <p className="chosen" data-testid="delegation-chosen-person">
+            {t('delegations.form.chosen', { name: chosen.displayName })}
+          </p>
+        )}
+        {people.length === 0 && !candidates.loading ? (
+          <p className="muted">{t('delegations.form.noCandidates')}</p>
+        ) : (
+          <ul className="candidates" data-testid="delegation-candidates">
+            {people.map((p) => (
+              <li key={p.id}>
+                <label data-testid="delegation-person-option" data-person-id={p.id}>
+                  <input
+                    type="radio"
+                    name={`${formId}-person`}
+                    value={p.id}
+                    checked={chosen?.id === p.id}
+                    onChange={() => setChosen({ id: p.id, displayName: p.displayName })}
+                  />
+                  {p.displayName} <span className="muted">{p.email}</span>
+                </label>
+              </li>
+            ))}
+          </ul>
+        )}
+        <FieldErrors id={personErrorsId} errors={split.byField.personId} />
+      </fieldset>
+
+      <fieldset aria-describedby={split.byField.permissions ? permissionErrorsId : undefined}>
+        <legend>{t('delegations.form.permissions')}</legend>
+        <div className="checkboxes">
+          {ALL_PERMISSIONS.map((p) => (
+            <label key={p}>
+              <input
+                type="checkbox"
+                value={p}
+                checked={permissions.includes(p)}
+                onChange={(e) => toggle(p, e.target.checked)}
+                data-testid={`delegation-permission-${p}`}
+              />
+              {t(`permission.${p}`)}
+            </label>
+          ))}
+        </div>
+        <FieldErrors id={permissionErrorsId} errors={split.byField.permissions} />
+      </fieldset>
+
+      <label>
+        {t('delegations.form.expiresAt')}
+        <input
+          type="date"
+          value={expiry}
+          onChange={(e) => setExpiry(e.target.value)}
+          aria-describedby={split.byField.expiresAt ? expiryErrorsId : undefined}
+          aria-invalid={split.byField.expiresAt ? true : undefined}
+          data-testid="delegation-expires-at"
+        />
+        <span className="hint">{t('delegations.form.expiresHint')}</span>
+      </label>
+      <FieldErrors id={expiryErrorsId} errors={split.byField.expiresAt} />
+
+      <GeneralErrors errors={split.general} testId="delegation-form-errors" />
+      {grantState.error && <ErrorMessage error={grantState.error} />}
+      {granted && (
+        <p className="success" role="status" data-testid="delegation-granted">
+          {t('delegations.form.granted', { name: granted })}
+        </p>
+      )}
+
+      <div className="actions">
+        <button type="submit" disabled={grantState.loading} data-testid="delegation-submit">
+          {grantState.loading ? t('delegations.form.submitting') : t('delegations.form.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,44 @@
+import type { Permission, ViewerQuery } from '../../gql/graphql';
+
+export type Viewer = NonNullable<ViewerQuery['me']>;
+export type ViewerGrant = Viewer['grants'][number];
+
+/** The section shown on the home page: first SECTION-level grant, otherwise the viewer's own section. */
+export function homeSectionId(viewer: Viewer): string | null {
+  const sectionGrant = viewer.grants.find((g) => g.level === 'SECTION' && g.section);
+  return sectionGrant?.section?.id ?? viewer.person?.section.id ?? null;
+}
+
+export function hasNationalGrant(viewer: Viewer): boolean {
+  return viewer.grants.some((g) => g.level === 'NATIONAL');
+}
+
+/** Codes of the federations the viewer holds a FEDERATION-level grant on. */
+export function federationCodes(viewer: Viewer): string[] {
+  const codes = viewer.grants
+    .filter((g) => g.level === 'FEDERATION' && g.federation)
+    .map((g) => g.federation!.code);
+  return [...new Set(codes)];
+}
+
+export interface SectionScope {
+  id: string;
+  federationCode?: string | null;
+}
+
+/** True when one of the grants gives the permission on that section (directly, or from its federation, or nationally). */
+export function hasPermissionOn(grants: readonly ViewerGrant[], permission: Permission, section: SectionScope): boolean {
+  return grants.some((g) => {
+    if (!g.permissions.includes(permission)) return false;
+    switch (g.level) {
+      case 'NATIONAL':
+        return true;
+      case 'FEDERATION':
+        return section.federationCode == null || g.federation?.code === section.federationCode;
+      case 'SECTION':
+        return g.section?.id === section.id;
+      default:
+        return false;
+    }
+  });
+}
