@@ -6,7 +6,8 @@ namespace Coopol.Browser.Tests;
 
 /// <summary>In Debian's Chromium: a section secretary signs in, sees their people and grants a delegation; the
 /// delegate signs in and sees only what was delegated.</summary>
-public sealed class SecretaryDelegatesTests(ServedApp app) : IClassFixture<ServedApp>
+[Collection(ServedApp.Collection)]
+public sealed class SecretaryDelegatesTests(ServedApp app)
 {
     private static readonly string[] ChromiumArgs =
     [

@@ -16,6 +16,8 @@ namespace Coopol.Browser.Tests;
 /// database (coopol_browser_test) loaded with a small demo.</summary>
 public sealed class ServedApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    public const string Collection = "served app";
+
     private static readonly string ConnectionString =
         $"Host=127.0.0.1;Port={Environment.GetEnvironmentVariable("COOPOL_DB_PORT") ?? "55432"};Database=coopol_browser_test;Username=coopol";
 
@@ -68,3 +70,6 @@ public sealed class ServedApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 }
+
+[CollectionDefinition(ServedApp.Collection)]
+public sealed class ServedAppCollection : ICollectionFixture<ServedApp>;
