@@ -49,7 +49,7 @@ public static class CoopolServices
                         .LogError(ctx.OriginalException, "Unhandled error in field {Path}", ctx.FieldContext?.Path);
             })
             .ConfigureExecutionOptions(o => o.MaxParallelExecutionCount = 1)
-            .AddComplexityAnalyzer(c => { c.MaxDepth = 12; c.MaxComplexity = 20_000; }));
+            .AddComplexityAnalyzer(GraphQLLimits.Configure));
         return services;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Coopol.Data;
 
@@ -23,8 +24,15 @@ public static class DataExtensions
     /// <summary>Applies committed migrations at start, so a fresh database is ready with no extra step.</summary>
     public static async Task MigrateCoopolDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
     {
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CoopolDbContext>();
+        // On a fresh database EF first reads a history table that does not exist yet and logs that as an
+        // error; this context keeps that expected failure out of the log.
+        var configuration = services.GetRequiredService<IConfiguration>();
+        var options = new DbContextOptionsBuilder<CoopolDbContext>()
+            .UseNpgsql(configuration.CoopolConnectionString(), npgsql => npgsql.UseNetTopologySuite())
+            .ConfigureWarnings(w => w.Log((RelationalEventId.CommandError, LogLevel.Debug)))
+            .UseLoggerFactory(services.GetRequiredService<ILoggerFactory>())
+            .Options;
+        await using var db = new CoopolDbContext(options);
         await db.Database.MigrateAsync(ct);
     }
 }

@@ -79,4 +79,14 @@ public sealed class HttpEndpointTests(ApiFixture api)
         answer.ErrorCodes.ShouldBe(["UNAUTHENTICATED"]);
         answer.Errors[0]!["message"]!.GetValue<string>().ShouldBe("Sign in to do this.");
     }
+
+    [Fact]
+    public async Task AllowsDeepIntrospectionButRefusesDeepQueries()
+    {
+        var graphql = new GraphQLClient(api.Factory);
+        var introspection = await graphql.PostAsync("{ __schema { types { name fields { name type { name ofType { name ofType { name ofType { name ofType { name ofType { name ofType { name ofType { name } } } } } } } } } } } }");
+        introspection.ShouldHaveNoErrors();
+        var deep = await graphql.PostAsync("{ federation(code: \"29\") { sections { items { federation { sections { items { federation { sections { items { federation { sections { items { name } } } } } } } } } } } } }");
+        deep.ErrorCodes.ShouldBe(["COMPLEXITY"]);
+    }
 }

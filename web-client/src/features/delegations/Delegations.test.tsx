@@ -5,6 +5,7 @@ import { mockApi, signInAs, type GraphQLAnswer } from '../../test/api';
 import { BREST, viewerAnswer } from '../../test/fixtures';
 import { renderApp } from '../../test/render';
 import { endOfDayUtc } from './GrantDelegationForm';
+import { ALL_PERMISSIONS } from './PermissionList';
 
 const alice = { id: 'UGVyc29uOjc=', displayName: 'Alice Martin', email: 'alice@example.org' };
 const bob = { id: 'UGVyc29uOjg=', displayName: 'Bob Kerouac', email: 'bob@example.org' };
@@ -28,11 +29,30 @@ function delegationsAnswer(list: unknown[]): GraphQLAnswer {
   };
 }
 
-function api(grantAnswer: (v: Record<string, unknown>) => GraphQLAnswer) {
+/** A section secretary holds every permission but MANAGE_SECTIONS on their section. */
+const sectionSecretary = {
+  id: 'Um9sZUdyYW50OjE=',
+  role: 'SECTION_SECRETARY',
+  level: 'SECTION',
+  permissions: ALL_PERMISSIONS.filter((p) => p !== 'MANAGE_SECTIONS'),
+  section: { id: BREST.id, name: BREST.name },
+  federation: BREST.federation,
+};
+
+const federationSecretary = {
+  id: 'Um9sZUdyYW50OjI=',
+  role: 'FEDERATION_SECRETARY',
+  level: 'FEDERATION',
+  permissions: ALL_PERMISSIONS,
+  section: null,
+  federation: BREST.federation,
+};
+
+function api(grantAnswer: (v: Record<string, unknown>) => GraphQLAnswer, grants: unknown[] = [sectionSecretary]) {
   let list: unknown[] = [existing];
   return mockApi({
     graphql: {
-      Viewer: viewerAnswer,
+      Viewer: () => viewerAnswer({ grants }),
       SectionDelegations: () => delegationsAnswer(list),
       DelegationCandidates: (v) => ({
         data: {
@@ -194,6 +214,43 @@ describe('delegations page', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Revoke the delegation of Bob Kerouac' }));
     await waitFor(() => expect(mock.variablesOf('RevokeDelegation')).toEqual([{ input: { delegationId: existing.id } }]));
     expect(await screen.findByTestId('delegations-empty')).toBeInTheDocument();
+  });
+
+  it('offers a section secretary every permission of their grant, not MANAGE_SECTIONS', async () => {
+    signInAs();
+    api(() => granted);
+    renderApp(`/sections/${BREST.id}/delegations`);
+    const form = await screen.findByTestId('grant-delegation-form');
+    const boxes = within(form).getAllByRole('checkbox');
+    expect(boxes).toHaveLength(7);
+    expect(boxes.map((b) => b.getAttribute('value'))).toEqual(ALL_PERMISSIONS.filter((p) => p !== 'MANAGE_SECTIONS'));
+    expect(screen.queryByTestId('delegation-permission-MANAGE_SECTIONS')).not.toBeInTheDocument();
+  });
+
+  it('offers a federation secretary all 8 permissions on a section of their federation', async () => {
+    signInAs();
+    api(() => granted, [federationSecretary]);
+    renderApp(`/sections/${BREST.id}/delegations`);
+    const form = await screen.findByTestId('grant-delegation-form');
+    expect(within(form).getAllByRole('checkbox')).toHaveLength(8);
+    expect(screen.getByTestId('delegation-permission-MANAGE_SECTIONS')).toBeInTheDocument();
+  });
+
+  it('shows a message instead of the form when the covering grant lacks MANAGE_DELEGATIONS', async () => {
+    signInAs();
+    const mock = api(() => granted, [
+      { ...sectionSecretary, permissions: ['VIEW_PEOPLE', 'SEND_MESSAGES'] },
+      // Another federation's grant does not cover Brest.
+      { ...federationSecretary, federation: { code: '75', name: 'Paris' } },
+    ]);
+    renderApp(`/sections/${BREST.id}/delegations`);
+    expect(await screen.findByTestId('grant-delegation-unavailable')).toHaveTextContent(
+      'You hold no permission you can delegate on this section.',
+    );
+    expect(screen.queryByTestId('grant-delegation-form')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('delegation-submit')).not.toBeInTheDocument();
+    expect(screen.getByTestId('delegation-row')).toHaveTextContent('Bob Kerouac');
+    expect(mock.variablesOf('DelegationCandidates')).toHaveLength(0);
   });
 
   it('ends the expiry at the end of the day in UTC', () => {

@@ -5,6 +5,8 @@ import { useMutation, useQuery } from '../../api/hooks';
 import type { PayloadError } from '../../api/mutationErrors';
 import { formatDate } from '../../i18n/format';
 import { ErrorMessage } from '../layout/ErrorMessage';
+import { delegablePermissionsOn } from '../viewer/permissions';
+import { useViewer } from '../viewer/ViewerContext';
 import { GeneralErrors } from './FieldErrors';
 import { GrantDelegationForm } from './GrantDelegationForm';
 import { PermissionList } from './PermissionList';
@@ -17,8 +19,11 @@ export function DelegationsPage() {
   const { data, error, loading, refetch } = useQuery(SectionDelegationsQuery, { sectionId, includeInactive });
   const [revoke, revokeState] = useMutation(RevokeDelegationMutation);
   const [revokeErrors, setRevokeErrors] = useState<PayloadError[]>([]);
+  const { viewer, loading: viewerLoading } = useViewer();
 
   const section = data?.section ?? null;
+  const grantable =
+    viewer && section ? delegablePermissionsOn(viewer.grants, { id: section.id, federationCode: section.federation.code }) : [];
   const delegations = (data?.delegations.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []));
 
   async function onRevoke(id: string) {
@@ -129,7 +134,12 @@ export function DelegationsPage() {
               </tbody>
             </table>
           )}
-          {section && <GrantDelegationForm sectionId={section.id} onGranted={refetch} />}
+          {section &&
+            (!viewer && viewerLoading ? (
+              <p role="status">{t('common.loading')}</p>
+            ) : (
+              <GrantDelegationForm sectionId={section.id} grantable={grantable} onGranted={refetch} />
+            ))}
         </>
       )}
     </div>

@@ -21,8 +21,30 @@ interface Chosen {
   displayName: string;
 }
 
-export function GrantDelegationForm({ sectionId, onGranted }: { sectionId: string; onGranted: () => void }) {
+interface Props {
+  sectionId: string;
+  /** Permissions the viewer may delegate on the section (see delegablePermissionsOn); empty: no form. */
+  grantable: readonly Permission[];
+  onGranted: () => void;
+}
+
+export function GrantDelegationForm(props: Props) {
   const { t } = useTranslation();
+  const titleId = useId();
+  if (!props.grantable.length) {
+    return (
+      <section className="card" aria-labelledby={titleId} data-testid="grant-delegation-unavailable">
+        <h2 id={titleId}>{t('delegations.form.title')}</h2>
+        <p className="muted">{t('delegations.form.nothingToGrant')}</p>
+      </section>
+    );
+  }
+  return <GrantForm {...props} />;
+}
+
+function GrantForm({ sectionId, grantable, onGranted }: Props) {
+  const { t } = useTranslation();
+  const offered = ALL_PERMISSIONS.filter((p) => grantable.includes(p));
   const formId = useId();
   const [search, setSearch] = useState('');
   const debouncedSearch = useDebouncedValue(search.trim(), CANDIDATE_SEARCH_DEBOUNCE_MS);
@@ -52,12 +74,13 @@ export function GrantDelegationForm({ sectionId, onGranted }: { sectionId: strin
     setGranted(null);
     const local: PayloadError[] = [];
     if (!chosen) local.push({ code: 'REQUIRED', message: t('delegations.form.personRequired'), field: 'personId' });
-    if (!permissions.length)
+    const asked = permissions.filter((p) => grantable.includes(p));
+    if (!asked.length)
       local.push({ code: 'REQUIRED', message: t('delegations.form.permissionsRequired'), field: 'permissions' });
     setErrors(local);
     if (local.length || !chosen) return;
 
-    const input: GrantDelegationInput = { personId: chosen.id, scopeId: sectionId, permissions };
+    const input: GrantDelegationInput = { personId: chosen.id, scopeId: sectionId, permissions: asked };
     if (expiry) input.expiresAt = endOfDayUtc(expiry);
     const data = await grant({ input });
     if (!data) return; // top-level error, shown below
@@ -126,7 +149,7 @@ export function GrantDelegationForm({ sectionId, onGranted }: { sectionId: strin
       <fieldset aria-describedby={split.byField.permissions ? permissionErrorsId : undefined}>
         <legend>{t('delegations.form.permissions')}</legend>
         <div className="checkboxes">
-          {ALL_PERMISSIONS.map((p) => (
+          {offered.map((p) => (
             <label key={p}>
               <input
                 type="checkbox"

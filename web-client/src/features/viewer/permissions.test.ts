@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { federationCodes, hasNationalGrant, hasPermissionOn, homeSectionId, type Viewer, type ViewerGrant } from './permissions';
+import { delegablePermissionsOn, federationCodes, grantCovers, hasNationalGrant, hasPermissionOn, homeSectionId, type Viewer, type ViewerGrant } from './permissions';
 
 function grant(partial: Partial<ViewerGrant>): ViewerGrant {
   return { id: 'g', role: 'DELEGATE', level: 'SECTION', permissions: [], section: null, federation: null, ...partial };
@@ -37,5 +37,24 @@ describe('viewer permissions', () => {
     expect(hasPermissionOn([fed('29')], 'MANAGE_DELEGATIONS', section)).toBe(true);
     expect(hasPermissionOn([fed('75')], 'MANAGE_DELEGATIONS', section)).toBe(false);
     expect(hasPermissionOn([grant({ level: 'NATIONAL', permissions: ['MANAGE_DELEGATIONS'] })], 'MANAGE_DELEGATIONS', section)).toBe(true);
+  });
+
+  it('knows which grants cover a section', () => {
+    const section = { id: 's1', federationCode: '29' };
+    expect(grantCovers(grant({ section: { id: 's1', name: '' } }), section)).toBe(true);
+    expect(grantCovers(grant({ section: { id: 's2', name: '' } }), section)).toBe(false);
+    expect(grantCovers(grant({ level: 'FEDERATION', federation: { code: '29', name: '' } }), section)).toBe(true);
+    expect(grantCovers(grant({ level: 'FEDERATION', federation: { code: '75', name: '' } }), section)).toBe(false);
+    expect(grantCovers(grant({ level: 'NATIONAL' }), section)).toBe(true);
+  });
+
+  it('delegates the union of the covering grants, only with MANAGE_DELEGATIONS on the section', () => {
+    const section = { id: 's1', federationCode: '29' };
+    const own = grant({ permissions: ['VIEW_PEOPLE', 'MANAGE_DELEGATIONS'], section: { id: 's1', name: '' } });
+    const fed = grant({ level: 'FEDERATION', permissions: ['SEND_MESSAGES', 'VIEW_PEOPLE'], federation: { code: '29', name: '' } });
+    const elsewhere = grant({ permissions: ['MANAGE_SECTIONS', 'MANAGE_DELEGATIONS'], section: { id: 's2', name: '' } });
+    expect(delegablePermissionsOn([own, fed, elsewhere], section)).toEqual(['VIEW_PEOPLE', 'MANAGE_DELEGATIONS', 'SEND_MESSAGES']);
+    expect(delegablePermissionsOn([fed, elsewhere], section)).toEqual([]);
+    expect(delegablePermissionsOn([], section)).toEqual([]);
   });
 });

@@ -26,19 +26,32 @@ export interface SectionScope {
   federationCode?: string | null;
 }
 
+/** True when the grant applies to that section: on it directly, on its federation, or nationally. */
+export function grantCovers(grant: ViewerGrant, section: SectionScope): boolean {
+  switch (grant.level) {
+    case 'NATIONAL':
+      return true;
+    case 'FEDERATION':
+      return section.federationCode == null || grant.federation?.code === section.federationCode;
+    case 'SECTION':
+      return grant.section?.id === section.id;
+    default:
+      return false;
+  }
+}
+
 /** True when one of the grants gives the permission on that section (directly, or from its federation, or nationally). */
 export function hasPermissionOn(grants: readonly ViewerGrant[], permission: Permission, section: SectionScope): boolean {
-  return grants.some((g) => {
-    if (!g.permissions.includes(permission)) return false;
-    switch (g.level) {
-      case 'NATIONAL':
-        return true;
-      case 'FEDERATION':
-        return section.federationCode == null || g.federation?.code === section.federationCode;
-      case 'SECTION':
-        return g.section?.id === section.id;
-      default:
-        return false;
-    }
-  });
+  return grants.some((g) => g.permissions.includes(permission) && grantCovers(g, section));
+}
+
+/**
+ * Permissions the viewer may delegate on that section: none without MANAGE_DELEGATIONS there, otherwise the
+ * union of the permissions of the grants covering it. The server carves a delegation from ONE covering grant
+ * holding every permission asked, so a mix spread over several grants may still be refused
+ * (DELEGATION_EXCEEDS_GRANTOR); the union is an accepted approximation.
+ */
+export function delegablePermissionsOn(grants: readonly ViewerGrant[], section: SectionScope): Permission[] {
+  if (!hasPermissionOn(grants, 'MANAGE_DELEGATIONS', section)) return [];
+  return [...new Set(grants.filter((g) => grantCovers(g, section)).flatMap((g) => g.permissions))];
 }
