@@ -33,6 +33,8 @@ public static class DataExtensions
             .UseLoggerFactory(services.GetRequiredService<ILoggerFactory>())
             .Options;
         await using var db = new CoopolDbContext(options);
-        await db.Database.MigrateAsync(ct);
+        // Migrate() also diffs the model against the snapshot, which costs seconds at every start: only call it
+        // when there is something to apply.
+        if ((await db.Database.GetPendingMigrationsAsync(ct)).Any()) await db.Database.MigrateAsync(ct);
     }
 }
