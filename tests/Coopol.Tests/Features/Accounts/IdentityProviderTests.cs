@@ -1,35 +1,48 @@
-using System.Net;
-using Coopol.Tests.Infrastructure;
+using Coopol.Features.Accounts;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Options;
 
 namespace Coopol.Tests.Features.Accounts;
 
-/// <summary>Production settings switch sign-in to Entra ID (Microsoft.Identity.Web) and remove the local issuer.</summary>
-[Collection(ApiCollection.Name)]
-public sealed class IdentityProviderTests(ApiFixture api)
+/// <summary>Production settings switch sign-in to Entra ID (Microsoft.Identity.Web) and remove the local issuer.
+/// Checked on the service registrations: a second host in this process would replace Hangfire's static
+/// activator, which the job tests rely on.</summary>
+public sealed class IdentityProviderTests
 {
-    [Fact]
-    public async Task WithEntraSettingsTokensAreValidatedByMicrosoftIdentityWebAndDevSignInIsGone()
+    private static ServiceProvider Build(string environment, Dictionary<string, string?> settings)
     {
-        using var entra = api.Factory.WithWebHostBuilder(b => b
-            .UseSetting("AzureAd:Instance", "https://login.microsoftonline.com/")
-            .UseSetting("AzureAd:TenantId", "11111111-2222-3333-4444-555555555555")
-            .UseSetting("AzureAd:ClientId", "66666666-7777-8888-9999-000000000000"));
-        var bearer = entra.Services.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>().Get(JwtBearerDefaults.AuthenticationScheme);
-        bearer.Authority.ShouldBe("https://login.microsoftonline.com/11111111-2222-3333-4444-555555555555/v2.0");
-
-        using var client = entra.CreateClient();
-        (await client.GetAsync("/auth/dev/users")).StatusCode.ShouldNotBe(HttpStatusCode.OK);
-        (await client.PostAsync("/auth/dev/token", null)).StatusCode.ShouldNotBe(HttpStatusCode.OK);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
+        services.AddCoopolAuthentication(configuration, new HostingEnvironment { EnvironmentName = environment });
+        return services.BuildServiceProvider();
     }
 
     [Fact]
-    public void ProductionRefusesToStartWithoutAnIdentityProvider()
+    public void WithEntraSettingsTokensAreValidatedByMicrosoftIdentityWebAndTheLocalIssuerIsGone()
     {
-        using var production = api.Factory.WithWebHostBuilder(b => b.UseEnvironment("Production"));
-        Should.Throw<InvalidOperationException>(() => production.CreateClient()).Message.ShouldContain("AzureAd");
+        using var services = Build(Environments.Production, new()
+        {
+            ["AzureAd:Instance"] = "https://login.microsoftonline.com/",
+            ["AzureAd:TenantId"] = "11111111-2222-3333-4444-555555555555",
+            ["AzureAd:ClientId"] = "66666666-7777-8888-9999-000000000000",
+        });
+        var bearer = services.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>().Get(JwtBearerDefaults.AuthenticationScheme);
+        bearer.Authority.ShouldBe("https://login.microsoftonline.com/11111111-2222-3333-4444-555555555555/v2.0");
+        services.LocalSignInEnabled().ShouldBeFalse();
+    }
+
+    [Fact]
+    public void WithoutAnIdentityProviderDevelopmentUsesTheLocalIssuerAndProductionRefusesToStart()
+    {
+        using var local = Build(Environments.Development, new() { ["Auth:Local:SigningKey"] = Convert.ToBase64String(new byte[32]) });
+        local.LocalSignInEnabled().ShouldBeTrue();
+        var bearer = local.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>().Get(JwtBearerDefaults.AuthenticationScheme);
+        bearer.TokenValidationParameters.ValidIssuer.ShouldBe(LocalSigningKey.Issuer);
+
+        Should.Throw<InvalidOperationException>(() => Build(Environments.Production, [])).Message.ShouldContain("AzureAd");
     }
 }

@@ -35,7 +35,7 @@ public sealed class RecordExpiredGrantsJobTests(ApiFixture api)
         var services = api.Factory.Services;
         services.GetRequiredService<IBackgroundJobClient>().Enqueue<RecordExpiredGrantsJob>(j => j.RunAsync(CancellationToken.None));
         using var server = new BackgroundJobServer(
-            new BackgroundJobServerOptions { WorkerCount = 1, Activator = services.GetRequiredService<JobActivator>() },
+            new BackgroundJobServerOptions { WorkerCount = 1 },
             services.GetRequiredService<JobStorage>());
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (DateTime.UtcNow < deadline && !await api.WithDbAsync(db => db.RoleGrantEvents.AnyAsync(e => e.GrantId == delegation)))
