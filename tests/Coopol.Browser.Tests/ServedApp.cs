@@ -34,6 +34,7 @@ public sealed class ServedApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Coopol", ConnectionString);
+        builder.UseSetting("Auth:Local:Enabled", "true");
         builder.UseSetting("Auth:Local:SigningKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         builder.UseSetting("Jobs:RunServer", "false");
         builder.UseSetting("WebClient:Root", Path.Combine(RepoRoot(), "web-client", "dist"));

@@ -33,7 +33,8 @@ public sealed record PageRequest(int First, int Offset)
         try
         {
             var text = Encoding.UTF8.GetString(Convert.FromBase64String(cursor));
-            if (text.StartsWith("o:", StringComparison.Ordinal) && int.TryParse(text[2..], out var n) && n >= 0) return n;
+            // Offsets past any real list are refused rather than overflowing.
+            if (text.StartsWith("o:", StringComparison.Ordinal) && int.TryParse(text[2..], out var n) && n is >= 0 and < 100_000_000) return n;
         }
         catch (FormatException)
         {

@@ -21,6 +21,7 @@ public sealed class CoopolFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Coopol", ConnectionString);
+        builder.UseSetting("Auth:Local:Enabled", "true");
         builder.UseSetting("Auth:Local:SigningKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         builder.UseSetting("Jobs:RunServer", "false");
         builder.UseSetting("WebClient:Root", Path.Combine(Path.GetTempPath(), "coopol-no-web-client"));

@@ -4,16 +4,24 @@ using GraphQLParser.AST;
 namespace Coopol.Common.GraphQL;
 
 /// <summary>Bounds on what one request may ask: nesting depth and estimated cost. Introspection (GraphiQL, codegen)
-/// is exempt, since its type references nest deeper than any real query.</summary>
+/// gets looser ones, since its type references nest deeper than any real query; still bounded, because a query
+/// cycling through types and fields grows without end.</summary>
 public static class GraphQLLimits
 {
+    public const int MaxDepth = 12;
+    public const int MaxComplexity = 20_000;
+    public const int MaxIntrospectionDepth = 20;
+    public const int MaxIntrospectionComplexity = 2_000_000;
+
     public static void Configure(ComplexityOptions options)
     {
-        options.MaxDepth = 12;
-        options.MaxComplexity = 20_000;
+        options.MaxDepth = MaxDepth;
+        options.MaxComplexity = MaxComplexity;
         options.ValidateComplexityDelegate = context =>
         {
-            if (IsIntrospectionOnly(context.ValidationContext.Document)) context.Error = null;
+            if (context.Error is not null && IsIntrospectionOnly(context.ValidationContext.Document)
+                && context.MaxDepth <= MaxIntrospectionDepth && context.TotalImpact <= MaxIntrospectionComplexity)
+                context.Error = null;
             return Task.CompletedTask;
         };
     }

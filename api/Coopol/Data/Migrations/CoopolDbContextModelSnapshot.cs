@@ -605,6 +605,10 @@ namespace Coopol.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AccountSubject")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -717,6 +721,9 @@ namespace Coopol.Data.Migrations
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AccountSubject")
+                        .IsUnique();
 
                     b.HasIndex("Email")
                         .IsUnique();

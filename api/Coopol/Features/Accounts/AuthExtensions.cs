@@ -9,8 +9,7 @@ namespace Coopol.Features.Accounts;
 
 public static class AuthExtensions
 {
-    /// <summary>Entra ID (Microsoft.Identity.Web) when AzureAd:ClientId is set; otherwise the local issuer, which
-    /// production refuses.</summary>
+    /// <summary>Entra ID (Microsoft.Identity.Web) when AzureAd:ClientId is set; otherwise the local issuer.</summary>
     public static IServiceCollection AddCoopolAuthentication(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddHttpContextAccessor();
@@ -21,8 +20,11 @@ public static class AuthExtensions
                 .AddMicrosoftIdentityWebApi(configuration.GetSection("AzureAd"));
             return services;
         }
-        if (environment.IsProduction())
-            throw new InvalidOperationException("No identity provider is configured: set AzureAd:Instance, AzureAd:TenantId and AzureAd:ClientId.");
+        // The local issuer signs tokens for demo accounts on request: never in production, and elsewhere only
+        // in Development or when asked for explicitly (tests, a demo server).
+        if (environment.IsProduction() || !(environment.IsDevelopment() || configuration.GetValue<bool>("Auth:Local:Enabled")))
+            throw new InvalidOperationException("No identity provider is configured: set AzureAd:Instance, AzureAd:TenantId and "
+                + "AzureAd:ClientId (the local sign-in runs only in Development, or with Auth:Local:Enabled=true outside production).");
 
         services.AddSingleton<LocalSigningKey>();
         services.AddSingleton<LocalTokenIssuer>();

@@ -31,6 +31,7 @@ public sealed class LocalSigningKey
                 bytes = RandomNumberGenerator.GetBytes(32);
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
                 File.WriteAllText(file, Convert.ToBase64String(bytes));
+                if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
             }
         }
         Key = new SymmetricSecurityKey(bytes) { KeyId = "coopol-local" };

@@ -11,7 +11,7 @@ public sealed class ViewerType : ObjectGraphType<Rights>
     {
         Name = "Viewer";
         Description = "The signed-in account.";
-        Field<NonNullGraphType<StringGraphType>>("email").Resolve(ctx => ctx.Source.Email);
+        Field<StringGraphType>("email").Description("The account's verified email, when its issuer gives one.").Resolve(ctx => ctx.Source.Email);
         Field<PersonType>("person").Description("The person linked to this account by verified email, if any.")
             .Resolve(ctx => ctx.Source.PersonId is { } id ? ctx.Service<PersonLoader>().Load(id) : null);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RoleGrantType>>>>("grants")

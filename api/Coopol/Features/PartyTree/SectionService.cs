@@ -58,7 +58,7 @@ public sealed class SectionService(
             SeatLocation = PersonService.ToPoint(input.SeatLocation), CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Sections.Add(section);
-        await db.SaveChangesAsync(ct);
+        await db.SaveOrThrowAsync(NameTaken, ct);
         return section;
     }
 
@@ -74,7 +74,7 @@ public sealed class SectionService(
         var name = input.Name.Trim();
         await EnsureNameFreeAsync(section.FederationCode, name, section.Id, ct);
         section.Name = name;
-        await db.SaveChangesAsync(ct);
+        await db.SaveOrThrowAsync(NameTaken, ct);
         return section;
     }
 
@@ -82,6 +82,9 @@ public sealed class SectionService(
     {
         var lowered = name.ToLower();
         if (await db.Sections.AnyAsync(s => s.FederationCode == federationCode && s.Name.ToLower() == lowered && s.Id != exceptId, ct))
-            throw InputValidationException.For("name", "SECTION_NAME_TAKEN", "This federation already has a section with this name.");
+            throw NameTaken();
     }
+
+    private static InputValidationException NameTaken() =>
+        InputValidationException.For("name", "SECTION_NAME_TAKEN", "This federation already has a section with this name.");
 }

@@ -34,6 +34,9 @@ public sealed class Person
     public required string LastName { get; set; }
     /// <summary>Trimmed and lower-cased; unique.</summary>
     public required string Email { get; set; }
+    /// <summary>The sign-in account bound to this person (Entra "oid", or "sub"), set at the first sign-in by
+    /// verified email; later sign-ins find the person by it, so changing the email never moves an account.</summary>
+    public string? AccountSubject { get; set; }
     /// <summary>E.164 (+33612345678).</summary>
     public string? Phone { get; set; }
     public PostalAddress? Address { get; set; }

@@ -16,7 +16,9 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.Phone).HasMaxLength(16);
         builder.Property(p => p.Location).HasColumnType("geography(point,4326)");
         builder.Ignore(p => p.DisplayName);
+        builder.Property(p => p.AccountSubject).HasMaxLength(200);
         builder.HasIndex(p => p.Email).IsUnique();
+        builder.HasIndex(p => p.AccountSubject).IsUnique();
         builder.HasIndex(p => new { p.SectionId, p.LastName, p.FirstName, p.Id });
         builder.HasIndex(p => p.Tags).HasMethod("gin");
         builder.HasIndex(p => p.Location).HasMethod("gist");

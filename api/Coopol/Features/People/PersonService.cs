@@ -81,7 +81,7 @@ public sealed class PersonService(
             CreatedAt = now, UpdatedAt = now,
         };
         db.People.Add(person);
-        await db.SaveChangesAsync(ct);
+        await db.SaveOrThrowAsync(EmailTaken, ct);
         return person;
     }
 
@@ -97,8 +97,9 @@ public sealed class PersonService(
         updateValidator.ValidateOrThrow(input);
 
         var now = clock.GetUtcNow().UtcDateTime;
-        if (input.Email is not null)
+        if (input.Email is not null && EmailAddress.Normalize(input.Email) != person.Email)
         {
+            await EnsureMayChangeEmailAsync(person, rights, manages, ct);
             var email = EmailAddress.Normalize(input.Email);
             await EnsureEmailFreeAsync(email, person.Id, ct);
             person.Email = email;
@@ -114,7 +115,7 @@ public sealed class PersonService(
         if (input.SmsConsent is not null) person.SmsConsent = ToConsent(input.SmsConsent, now);
         if (input.ProfileVisibility is { } visibility) person.ProfileVisibility = visibility;
         person.UpdatedAt = now;
-        await db.SaveChangesAsync(ct);
+        await db.SaveOrThrowAsync(EmailTaken, ct);
         return person;
     }
 
@@ -141,12 +142,27 @@ public sealed class PersonService(
         return (await db.People.SingleAsync(p => p.Id == id, ct), rights);
     }
 
+    /// <summary>The email is how an account is first bound to a person, so only a manager changes it (never the
+    /// person alone, who could otherwise probe which addresses are registered), and for someone holding rights only a
+    /// manager who could appoint them on each of their nodes.</summary>
+    private async Task EnsureMayChangeEmailAsync(Person person, Rights rights, bool manages, CancellationToken ct)
+    {
+        if (!manages)
+            throw InputValidationException.For("email", "EMAIL_CHANGE_NEEDS_MANAGER", "Ask your section secretary to change your email.");
+        var now = clock.GetUtcNow().UtcDateTime;
+        var held = await db.RoleGrants.AsNoTracking()
+            .Where(g => g.PersonId == person.Id && g.RevokedAt == null && (g.ExpiresAt == null || g.ExpiresAt > now)).ToListAsync(ct);
+        if (held.Any(g => !RoleService.MayAppoint(rights, new TreeNode(g.Level, g.FederationCode, g.SectionId))))
+            throw new ForbiddenException("This person holds rights: only those who appoint them may change their email.");
+    }
+
     private async Task EnsureEmailFreeAsync(string email, Guid? exceptId, CancellationToken ct)
     {
-        if (await db.People.AnyAsync(p => p.Email == email && p.Id != exceptId, ct))
-            throw InputValidationException.For("email", "EMAIL_TAKEN",
-                "This email is already registered; ask your federation to move that person to your section.");
+        if (await db.People.AnyAsync(p => p.Email == email && p.Id != exceptId, ct)) throw EmailTaken();
     }
+
+    private static InputValidationException EmailTaken() => InputValidationException.For("email", "EMAIL_TAKEN",
+        "This email is already registered; ask your federation to move that person to your section.");
 
     private static PostalAddress? ToAddress(PostalAddressInput? a) => a is null ? null
         : new PostalAddress(a.Line1.Trim(), string.IsNullOrWhiteSpace(a.Line2) ? null : a.Line2.Trim(), a.PostalCode.Trim(), a.City.Trim(), a.Country ?? "FR");

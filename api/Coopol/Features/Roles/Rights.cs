@@ -11,12 +11,12 @@ public sealed record Reach(bool Everywhere, IReadOnlySet<string> FederationCodes
         Everywhere || FederationCodes.Contains(federationCode) || SectionIds.Contains(sectionId);
 }
 
-/// <summary>What the caller is and may do: their verified email, their person, their active grants.</summary>
-public sealed record Rights(string? Email, Guid? PersonId, IReadOnlyList<RoleGrant> Grants)
+/// <summary>What the caller is and may do: their account, its verified email, their person, their active grants.</summary>
+public sealed record Rights(string? Subject, string? Email, Guid? PersonId, IReadOnlyList<RoleGrant> Grants)
 {
-    public static readonly Rights Anonymous = new(null, null, []);
+    public static readonly Rights Anonymous = new(null, null, null, []);
 
-    public bool IsAuthenticated => Email is not null;
+    public bool IsAuthenticated => Subject is not null;
 
     /// <summary>The acting person; rights are held by people, so an account with no person can do nothing.</summary>
     public Guid RequirePerson() =>

@@ -15,4 +15,4 @@ public sealed class RoleAlreadyHeldException()
 
 public sealed class DelegationExceedsGrantorException(string held)
     : CoopolException("DELEGATION_EXCEEDS_GRANTOR",
-        $"You can only delegate rights you hold yourself on this node{(held.Length > 0 ? $" ({held})" : "")}.");
+        $"You can only delegate rights you hold yourself on this node, from a grant that lets you hand them on{(held.Length > 0 ? $" ({held})" : "")}.");

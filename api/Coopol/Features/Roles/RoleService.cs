@@ -25,6 +25,7 @@ public sealed class RoleService(CoopolDbContext db, CallerContext caller, People
                 $"This role is held on a {Permissions.LevelOf(input.Role).ToString().ToLowerInvariant()} node.");
         var grantee = await RequireVisiblePersonAsync(input.PersonId, ct);
         if (!MayAppoint(rights, node)) throw new ForbiddenException("Roles on this node are granted from the level above it.");
+        if (grantee == actor) throw InputValidationException.For("personId", "CANNOT_APPOINT_SELF", "You cannot appoint yourself.");
         var now = Now();
         if (await db.RoleGrants.AnyAsync(g => g.PersonId == grantee && g.Role == input.Role && g.FederationCode == node.FederationCode
                 && g.SectionId == node.SectionId && g.RevokedAt == null && (g.ExpiresAt == null || g.ExpiresAt > now), ct))
@@ -55,9 +56,11 @@ public sealed class RoleService(CoopolDbContext db, CallerContext caller, People
         if (!rights.Can(Permission.ManageDelegations, node.Level, node.FederationCode, node.SectionId))
             throw new ForbiddenException("You may not delegate rights on this node.");
 
-        // The delegation is carved from one grant of the grantor that covers the node and holds every right asked.
+        // The delegation is carved from one grant of the grantor that covers the node, holds every right asked and
+        // allows handing them on (MANAGE_DELEGATIONS).
+        var needed = requested | Permission.ManageDelegations;
         var source = rights.Grants
-            .Where(g => g.Covers(node.Level, node.FederationCode, node.SectionId) && (g.Permissions & requested) == requested)
+            .Where(g => g.Covers(node.Level, node.FederationCode, node.SectionId) && (g.Permissions & needed) == needed)
             .OrderBy(g => g.Role == Role.Delegate).ThenByDescending(g => g.ExpiresAt ?? DateTime.MaxValue).FirstOrDefault();
         if (source is null)
         {
@@ -75,7 +78,14 @@ public sealed class RoleService(CoopolDbContext db, CallerContext caller, People
             PersonId = grantee, Role = Role.Delegate, Level = node.Level, FederationCode = node.FederationCode, SectionId = node.SectionId,
             Permissions = requested, ParentGrantId = source.Id, GrantedById = actor, GrantedAt = now, ExpiresAt = expiresAt,
         };
-        return await AddAsync(grant, actor, ct);
+        // Holding the source row until commit orders this against a concurrent revocation of it: either the revocation
+        // waits and then revokes this delegation too, or this sees the source revoked and stops.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (await LockAsync(source.Id, ct) is not { } locked || !locked.IsActiveAt(now))
+            throw new DelegationExceedsGrantorException("");
+        var added = await AddAsync(grant, actor, ct);
+        await transaction.CommitAsync(ct);
+        return added;
     }
 
     public Task<RoleGrant> RevokeRoleAsync(RevokeRoleInput input, CancellationToken ct) =>
@@ -146,7 +156,9 @@ public sealed class RoleService(CoopolDbContext db, CallerContext caller, People
         var now = Now();
         if (visible.ExpiresAt is { } end && end <= now) throw new DelegationExpiredException(end);
 
-        var grant = await db.RoleGrants.SingleAsync(g => g.Id == id, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var grant = await LockAsync(id, ct) ?? throw new GrantNotFoundException();
+        if (grant.RevokedAt is not null) throw new GrantAlreadyRevokedException();
         Revoke(grant, actor, RoleGrantEventKind.Revoked, now);
         // What was delegated from a revoked grant goes with it, down the whole chain.
         var frontier = new List<Guid> { grant.Id };
@@ -157,9 +169,14 @@ public sealed class RoleService(CoopolDbContext db, CallerContext caller, People
             frontier = children.Select(c => c.Id).ToList();
         }
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         caller.Reset();
         return grant;
     }
+
+    /// <summary>Reads a grant and locks its row until the transaction ends (SELECT ... FOR UPDATE).</summary>
+    private Task<RoleGrant?> LockAsync(Guid id, CancellationToken ct) =>
+        db.RoleGrants.FromSql($"""SELECT * FROM "RoleGrants" WHERE "Id" = {id} FOR UPDATE""").SingleOrDefaultAsync(ct);
 
     private void Revoke(RoleGrant grant, Guid actor, RoleGrantEventKind kind, DateTime now)
     {
@@ -177,13 +194,13 @@ public sealed class RoleService(CoopolDbContext db, CallerContext caller, People
         return grant;
     }
 
-    /// <summary>Roles are granted from above: a section's secretary by its federation or the national team,
-    /// a federation's by the national team, the national team by itself.</summary>
-    private static bool MayAppoint(Rights rights, TreeNode node) => node.Level switch
-    {
-        TreeLevel.Section => rights.Can(Permission.ManageDelegations, TreeLevel.Federation, node.FederationCode, null),
-        _ => rights.Can(Permission.ManageDelegations, TreeLevel.National, null, null),
-    };
+    /// <summary>Roles are granted from above, by an elected holder: a section's secretary by its federation or the
+    /// national team, a federation's by the national team, the national team by itself. A delegation never
+    /// appoints, so handing someone MANAGE_DELEGATIONS cannot make them a secretary.</summary>
+    public static bool MayAppoint(Rights rights, TreeNode node) => rights.Grants.Any(g =>
+        g.Role != Role.Delegate && g.Permissions.HasFlag(Permission.ManageDelegations) && (node.Level == TreeLevel.Section
+            ? g.Covers(TreeLevel.Federation, node.FederationCode, null)
+            : g.Level == TreeLevel.National));
 
     private async Task<Guid> RequireVisiblePersonAsync(string globalId, CancellationToken ct)
     {

@@ -129,4 +129,14 @@ public sealed class PeopleTests(ApiFixture api)
         // caller (2) + count + page + sections + federations + grants + grant sections — not 49 × anything.
         api.Factory.Sql.Count.ShouldBeLessThanOrEqualTo(9);
     }
+
+    [Fact]
+    public async Task RefusesACursorItNeverGave()
+    {
+        await TestWorld.CreateAsync(api);
+        var overflow = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("o:2147483647"));
+        var answer = await GraphQL.PostAsync("query($after: String) { people(after: $after) { totalCount } }", new { after = overflow }, TestWorld.National);
+        answer.ErrorCodes.ShouldBe(["VALIDATION_FAILED"]);
+        answer.Errors[0]!["message"]!.GetValue<string>().ShouldContain("after");
+    }
 }

@@ -148,4 +148,53 @@ public sealed class DelegationTests(ApiFixture api)
         foreign["grantee"].ShouldBeNull();
         foreign["grantedBy"].ShouldBeNull();
     }
+
+    private const string GrantRole = "mutation($input: GrantRoleInput!) { grantRole(input: $input) { grant { id } errors { code ... on ValidationError { field } } } }";
+
+    [Fact]
+    public async Task ADelegateNeverAppointsRolesEvenWithManageDelegations()
+    {
+        var w = await TestWorld.CreateAsync(api, world =>
+        {
+            world.Grants[TestWorld.DelegateS1] = new RoleGrant
+            {
+                PersonId = world.People[TestWorld.DelegateS1].Id, Role = Role.Delegate, Level = TreeLevel.Federation, FederationCode = "29",
+                Permissions = Permission.ManageDelegations | Permission.ViewPeople, ParentGrantId = world.Grants[TestWorld.FederationSecretaryA].Id,
+                GrantedById = world.People[TestWorld.FederationSecretaryA].Id, GrantedAt = DateTime.UtcNow,
+            };
+        });
+        var self = await GraphQL.PostAsync(GrantRole, new { input = new { personId = w.IdOf(TestWorld.DelegateS1), role = "SECTION_SECRETARY", scopeId = w.S1Id } }, TestWorld.DelegateS1);
+        self.PayloadErrorCodes("grantRole").ShouldBe(["FORBIDDEN"]);
+        var other = await GraphQL.PostAsync(GrantRole, new { input = new { personId = w.IdOf(TestWorld.MemberS1), role = "SECTION_SECRETARY", scopeId = w.S1Id } }, TestWorld.DelegateS1);
+        other.PayloadErrorCodes("grantRole").ShouldBe(["FORBIDDEN"]);
+        var revoke = await GraphQL.PostAsync(RevokeRole, new { input = new { grantId = w.GrantIdOf(TestWorld.SecretaryS1) } }, TestWorld.DelegateS1);
+        revoke.PayloadErrorCodes("revokeRole").ShouldBe(["FORBIDDEN"]);
+    }
+
+    [Fact]
+    public async Task NobodyAppointsThemselves()
+    {
+        var w = await TestWorld.CreateAsync(api);
+        var answer = await GraphQL.PostAsync(GrantRole, new { input = new { personId = w.IdOf(TestWorld.FederationSecretaryA), role = "SECTION_SECRETARY", scopeId = w.S2Id } }, TestWorld.FederationSecretaryA);
+        answer.At("grantRole.errors.0.field")!.GetValue<string>().ShouldBe("personId");
+        answer.PayloadErrorCodes("grantRole").ShouldBe(["CANNOT_APPOINT_SELF"]);
+    }
+
+    [Fact]
+    public async Task RightsDelegatedWithoutManageDelegationsCannotBeHandedOn()
+    {
+        var w = await TestWorld.CreateAsync(api, world =>
+        {
+            // Two delegations to the same person: one to view, one to manage delegations; neither alone allows
+            // handing on VIEW_PEOPLE.
+            world.Grants["manage"] = new RoleGrant
+            {
+                PersonId = world.People[TestWorld.DelegateS1].Id, Role = Role.Delegate, Level = TreeLevel.Section, FederationCode = "29",
+                SectionId = world.S1.Id, Permissions = Permission.ManageDelegations, ParentGrantId = world.Grants[TestWorld.SecretaryS1].Id,
+                GrantedById = world.People[TestWorld.SecretaryS1].Id, GrantedAt = DateTime.UtcNow,
+            };
+        });
+        var answer = await GraphQL.PostAsync(Grant, new { input = new { personId = w.IdOf(TestWorld.MemberS1), scopeId = w.S1Id, permissions = new[] { "VIEW_PEOPLE" } } }, TestWorld.DelegateS1);
+        answer.PayloadErrorCodes("grantDelegation").ShouldBe(["DELEGATION_EXCEEDS_GRANTOR"]);
+    }
 }

@@ -50,7 +50,7 @@ export function Layout() {
         )}
         <div className="header-end">
           {token && viewer && (
-            <span className="viewer" data-testid="viewer-name" title={viewer.email}>
+            <span className="viewer" data-testid="viewer-name" title={viewer.email ?? undefined}>
               {viewer.person?.displayName ?? viewer.email}
             </span>
           )}
