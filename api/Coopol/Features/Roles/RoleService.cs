@@ -164,7 +164,11 @@ public sealed class RoleService(CoopolDbContext db, CallerContext caller, People
         var frontier = new List<Guid> { grant.Id };
         while (frontier.Count > 0)
         {
-            var children = await db.RoleGrants.Where(g => g.ParentGrantId != null && frontier.Contains(g.ParentGrantId.Value) && g.RevokedAt == null).ToListAsync(ct);
+            // Locked like the source of a new delegation, so one being carved from them right now is waited for and found.
+            var parents = frontier.ToArray();
+            var children = await db.RoleGrants
+                .FromSql($"""SELECT * FROM "RoleGrants" WHERE "ParentGrantId" = ANY({parents}) AND "RevokedAt" IS NULL FOR UPDATE""")
+                .ToListAsync(ct);
             children.ForEach(c => Revoke(c, actor, RoleGrantEventKind.RevokedWithParent, now));
             frontier = children.Select(c => c.Id).ToList();
         }
