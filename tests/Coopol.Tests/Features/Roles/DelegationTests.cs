@@ -197,4 +197,29 @@ public sealed class DelegationTests(ApiFixture api)
         var answer = await GraphQL.PostAsync(Grant, new { input = new { personId = w.IdOf(TestWorld.MemberS1), scopeId = w.S1Id, permissions = new[] { "VIEW_PEOPLE" } } }, TestWorld.DelegateS1);
         answer.PayloadErrorCodes("grantDelegation").ShouldBe(["DELEGATION_EXCEEDS_GRANTOR"]);
     }
+
+    [Fact]
+    public async Task ADelegationCarvedWhileItsSourceIsBeingRevokedIsRefused()
+    {
+        var w = await TestWorld.CreateAsync(api);
+        var source = w.Grants[TestWorld.SecretaryS1].Id;
+        // A revocation in flight: it holds the secretary's grant and has marked it revoked, not yet committed.
+        await using var revocation = new Npgsql.NpgsqlConnection(CoopolFactory.ConnectionString);
+        await revocation.OpenAsync();
+        await using var transaction = await revocation.BeginTransactionAsync();
+        await using (var update = new Npgsql.NpgsqlCommand("""UPDATE "RoleGrants" SET "RevokedAt" = now() WHERE "Id" = @id""", revocation, transaction))
+        {
+            update.Parameters.AddWithValue("id", source);
+            await update.ExecuteNonQueryAsync();
+        }
+
+        var granting = GraphQL.PostAsync(Grant, new { input = new { personId = w.IdOf(TestWorld.MemberS1), scopeId = w.S1Id, permissions = new[] { "VIEW_PEOPLE" } } }, TestWorld.SecretaryS1);
+        await Task.Delay(1000);
+        granting.IsCompleted.ShouldBeFalse("the delegation waits for the revocation of its source");
+        await transaction.CommitAsync();
+
+        (await granting).PayloadErrorCodes("grantDelegation").ShouldBe(["DELEGATION_EXCEEDS_GRANTOR"]);
+        var member = w.People[TestWorld.MemberS1].Id;
+        (await api.WithDbAsync(db => db.RoleGrants.CountAsync(g => g.PersonId == member))).ShouldBe(0);
+    }
 }
