@@ -22,9 +22,5 @@ public sealed class InputValidationException(IReadOnlyList<FieldError> errors)
 public sealed class UnauthenticatedException()
     : CoopolException("UNAUTHENTICATED", "Sign in to do this.");
 
-/// <summary>Unknown and not-visible look the same, so a denial never tells whether a thing exists.</summary>
-public sealed class NotFoundException(string what)
-    : CoopolException("NOT_FOUND", $"{what} was not found.");
-
 public sealed class ForbiddenException(string message)
     : CoopolException("FORBIDDEN", message);

@@ -33,7 +33,7 @@ public sealed class DomainErrorType : ObjectGraphType<DomainError>
     public DomainErrorType()
     {
         Name = "DomainError";
-        Description = "A rule of the domain that refused the mutation (NOT_FOUND, FORBIDDEN, DELEGATION_EXCEEDS_GRANTOR...).";
+        Description = "A rule of the domain that refused the mutation (PERSON_NOT_FOUND, FORBIDDEN, DELEGATION_EXCEEDS_GRANTOR...).";
         Interface<MutationErrorInterface>();
         Field(e => e.Code);
         Field(e => e.Message);

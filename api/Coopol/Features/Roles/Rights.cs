@@ -6,7 +6,6 @@ namespace Coopol.Features.Roles;
 /// <summary>Where a permission reaches: everything, some federations, some sections.</summary>
 public sealed record Reach(bool Everywhere, IReadOnlySet<string> FederationCodes, IReadOnlySet<Guid> SectionIds)
 {
-    public bool IsEmpty => !Everywhere && FederationCodes.Count == 0 && SectionIds.Count == 0;
     public bool Includes(string federationCode, Guid sectionId) =>
         Everywhere || FederationCodes.Contains(federationCode) || SectionIds.Contains(sectionId);
 }
