@@ -39,6 +39,19 @@ public sealed class SecretaryDelegatesTests(ServedApp app)
         (await page.GetByTestId("person-row").CountAsync()).ShouldBeGreaterThan(5);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "1-secretary-people.png"), FullPage = true });
 
+        // They record a supporter met on the doorstep; the phone is stored in E.164.
+        await page.GetByTestId("add-person-open").ClickAsync();
+        await page.GetByTestId("field-kind").SelectOptionAsync("SUPPORTER");
+        await page.GetByTestId("field-firstName").FillAsync("Gwenola");
+        await page.GetByTestId("field-lastName").FillAsync("Le Roux");
+        await page.GetByTestId("field-email").FillAsync("Gwenola.LeRoux@exemple.fr");
+        await page.GetByTestId("field-phone").FillAsync("06 11 22 33 44");
+        await page.GetByTestId("field-emailConsent").CheckAsync();
+        await page.GetByTestId("add-person-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("person-phone")).ToContainTextAsync("+33611223344");
+        await Assertions.Expect(page.GetByTestId("person-email")).ToContainTextAsync("gwenola.leroux@exemple.fr");
+        await page.GetByTestId("nav-home").ClickAsync();
+
         // They grant VIEW_PEOPLE on the section to a member.
         await page.GetByTestId("delegations-link").ClickAsync();
         await Assertions.Expect(page.GetByTestId("delegations-page")).ToBeVisibleAsync();

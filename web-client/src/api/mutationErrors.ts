@@ -30,3 +30,24 @@ export function splitPayloadErrors(errors: readonly PayloadError[], knownFields:
   }
   return result;
 }
+
+/**
+ * Like splitPayloadErrors, but matching the full client path the API names ("address.postalCode"):
+ * an error goes to the longest known path equal to its field or containing it ("address.line2" → "address"
+ * when only "address" is shown); the others are general.
+ */
+export function splitPayloadErrorsByPath(errors: readonly PayloadError[], knownPaths: readonly string[]): SplitErrors {
+  const result: SplitErrors = { byField: {}, general: [] };
+  for (const error of errors) {
+    const field = error.field ?? '';
+    const path = knownPaths
+      .filter((p) => field === p || field.startsWith(`${p}.`) || field.startsWith(`${p}[`))
+      .sort((a, b) => b.length - a.length)[0];
+    if (field && path) {
+      (result.byField[path] ??= []).push(error);
+    } else {
+      result.general.push(error);
+    }
+  }
+  return result;
+}

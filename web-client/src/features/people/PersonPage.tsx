@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useQuery } from '../../api/hooks';
@@ -7,6 +7,9 @@ import type { PersonDetailsQuery } from '../../gql/graphql';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { ErrorMessage } from '../layout/ErrorMessage';
 import { PermissionList } from '../delegations/PermissionList';
+import { canManagePeopleOn } from '../viewer/permissions';
+import { useViewer } from '../viewer/ViewerContext';
+import { EditPersonForm } from './EditPersonForm';
 
 export const PersonDetails = graphql(`
   query PersonDetails($id: ID!) {
@@ -100,7 +103,10 @@ function ConsentText({ consent }: { consent: Consent }) {
 export function PersonPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const { data, error, loading } = useQuery(PersonDetails, { id });
+  const { data, error, loading, refetch } = useQuery(PersonDetails, { id });
+  const { viewer } = useViewer();
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
 
   if (!data && loading) return <p role="status">{t('common.loading')}</p>;
   const person = data?.person;
@@ -120,15 +126,46 @@ export function PersonPage() {
 
   const none = <span className="muted">{t('common.none')}</span>;
   const a = person.address;
+  const canEdit = canManagePeopleOn(viewer, { id: person.section.id, federationCode: person.section.federation.code });
 
   return (
     <article className="page person" aria-labelledby="person-title" data-testid="person-page">
       <p className="breadcrumb">
         <Link to={`/sections/${encodeURIComponent(person.section.id)}`}>← {person.section.name}</Link>
       </p>
-      <h1 id="person-title" data-testid="person-name">
-        {person.displayName}
-      </h1>
+      <div className="page-heading">
+        <h1 id="person-title" data-testid="person-name">
+          {person.displayName}
+        </h1>
+        {canEdit && !editing && (
+          <button
+            type="button"
+            onClick={() => {
+              setSaved(false);
+              setEditing(true);
+            }}
+            data-testid="person-edit-open"
+          >
+            {t('personForm.editOpen')}
+          </button>
+        )}
+      </div>
+      {saved && (
+        <p className="success" role="status" data-testid="person-edit-saved">
+          {t('personForm.saved')}
+        </p>
+      )}
+      {canEdit && editing && (
+        <EditPersonForm
+          person={person}
+          onSaved={(changed) => {
+            setEditing(false);
+            setSaved(changed);
+            if (changed) refetch();
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      )}
       <dl className="details">
         <Field label={t('person.fields.firstName')} testId="person-first-name">
           {person.firstName}

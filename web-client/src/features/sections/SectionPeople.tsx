@@ -4,8 +4,9 @@ import { Link, useNavigate } from 'react-router';
 import { useDebouncedValue, useQuery } from '../../api/hooks';
 import type { PersonFilter, PersonKind } from '../../gql/graphql';
 import { ErrorMessage } from '../layout/ErrorMessage';
-import { hasPermissionOn } from '../viewer/permissions';
+import { canManagePeopleOn, hasPermissionOn } from '../viewer/permissions';
 import { useViewer } from '../viewer/ViewerContext';
+import { AddPersonForm } from './AddPersonForm';
 import { SectionPeopleQuery } from './queries';
 
 export const PAGE_SIZE = 25;
@@ -26,6 +27,7 @@ export function SectionPeople({ sectionId }: { sectionId: string }) {
   const { viewer } = useViewer();
   const [search, setSearch] = useState('');
   const [kind, setKind] = useState<KindFilter>('');
+  const [adding, setAdding] = useState(false);
   const debouncedSearch = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
 
   const filter = useMemo<PersonFilter | null>(() => {
@@ -58,6 +60,8 @@ export function SectionPeople({ sectionId }: { sectionId: string }) {
     !!viewer &&
     !!section &&
     hasPermissionOn(viewer.grants, 'MANAGE_DELEGATIONS', { id: section.id, federationCode: section.federation.code });
+  const canManagePeople =
+    !!section && canManagePeopleOn(viewer, { id: section.id, federationCode: section.federation.code });
 
   function next() {
     const cursor = people?.pageInfo.endCursor;
@@ -93,12 +97,21 @@ export function SectionPeople({ sectionId }: { sectionId: string }) {
             </p>
           )}
         </div>
-        {canManageDelegations && section && (
-          <Link className="button-link" to={`/sections/${encodeURIComponent(section.id)}/delegations`} data-testid="delegations-link">
-            {t('section.delegationsLink')}
-          </Link>
-        )}
+        <div className="actions">
+          {canManagePeople && !adding && (
+            <button type="button" onClick={() => setAdding(true)} data-testid="add-person-open">
+              {t('personForm.addOpen')}
+            </button>
+          )}
+          {canManageDelegations && section && (
+            <Link className="button-link" to={`/sections/${encodeURIComponent(section.id)}/delegations`} data-testid="delegations-link">
+              {t('section.delegationsLink')}
+            </Link>
+          )}
+        </div>
       </div>
+
+      {canManagePeople && adding && section && <AddPersonForm section={section} onCancel={() => setAdding(false)} />}
 
       {forbidden ? (
         <p className="notice" role="alert" data-testid="people-forbidden">

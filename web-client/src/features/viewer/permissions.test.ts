@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { delegablePermissionsOn, federationCodes, grantCovers, hasNationalGrant, hasPermissionOn, homeSectionId, type Viewer, type ViewerGrant } from './permissions';
+import { canManagePeopleOn, delegablePermissionsOn, federationCodes, grantCovers, hasNationalGrant, hasPermissionOn, homeSectionId, type Viewer, type ViewerGrant } from './permissions';
 
 function grant(partial: Partial<ViewerGrant>): ViewerGrant {
   return { id: 'g', role: 'DELEGATE', level: 'SECTION', permissions: [], section: null, federation: null, ...partial };
@@ -56,5 +56,17 @@ describe('viewer permissions', () => {
     expect(delegablePermissionsOn([own, fed, elsewhere], section)).toEqual(['VIEW_PEOPLE', 'MANAGE_DELEGATIONS', 'SEND_MESSAGES']);
     expect(delegablePermissionsOn([fed, elsewhere], section)).toEqual([]);
     expect(delegablePermissionsOn([], section)).toEqual([]);
+  });
+
+  it('lets MANAGE_PEOPLE covering the section manage its people', () => {
+    const section = { id: 's1', federationCode: '29' };
+    const managePeople = (partial: Partial<ViewerGrant>) => viewer([grant({ permissions: ['MANAGE_PEOPLE'], ...partial })]);
+    expect(canManagePeopleOn(managePeople({ section: { id: 's1', name: '' } }), section)).toBe(true);
+    expect(canManagePeopleOn(managePeople({ section: { id: 's2', name: '' } }), section)).toBe(false);
+    expect(canManagePeopleOn(managePeople({ level: 'FEDERATION', federation: { code: '29', name: '' } }), section)).toBe(true);
+    expect(canManagePeopleOn(managePeople({ level: 'FEDERATION', federation: { code: '75', name: '' } }), section)).toBe(false);
+    expect(canManagePeopleOn(managePeople({ level: 'NATIONAL' }), section)).toBe(true);
+    expect(canManagePeopleOn(viewer([grant({ permissions: ['VIEW_PEOPLE'], section: { id: 's1', name: '' } })]), section)).toBe(false);
+    expect(canManagePeopleOn(null, section)).toBe(false);
   });
 });

@@ -55,3 +55,8 @@ export function delegablePermissionsOn(grants: readonly ViewerGrant[], section: 
   if (!hasPermissionOn(grants, 'MANAGE_DELEGATIONS', section)) return [];
   return [...new Set(grants.filter((g) => grantCovers(g, section)).flatMap((g) => g.permissions))];
 }
+
+/** True when the viewer may add people to that section and change the people of it (MANAGE_PEOPLE covering it). */
+export function canManagePeopleOn(viewer: Viewer | null | undefined, section: SectionScope | null | undefined): boolean {
+  return !!viewer && !!section && hasPermissionOn(viewer.grants, 'MANAGE_PEOPLE', section);
+}

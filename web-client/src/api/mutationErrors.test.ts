@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { splitPayloadErrorsByPath } from './mutationErrors';
+
+describe('payload errors by path', () => {
+  it('files errors under the longest known path and keeps the others general', () => {
+    const e = (field: string | null) => ({ code: 'X', message: field ?? 'none', field });
+    const split = splitPayloadErrorsByPath(
+      [e('email'), e('address.postalCode'), e('address.line2'), e('emailConsent.method'), e('location.latitude'), e(null)],
+      ['email', 'address', 'address.postalCode', 'emailConsent'],
+    );
+    expect(Object.fromEntries(Object.entries(split.byField).map(([k, v]) => [k, v.map((x) => x.field)]))).toEqual({
+      email: ['email'],
+      'address.postalCode': ['address.postalCode'],
+      address: ['address.line2'],
+      emailConsent: ['emailConsent.method'],
+    });
+    expect(split.general.map((x) => x.message)).toEqual(['location.latitude', 'none']);
+  });
+});
