@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { splitPayloadErrorsByPath } from './mutationErrors';
+import { splitPayloadErrors } from './mutationErrors';
 
 describe('payload errors by path', () => {
   it('files errors under the longest known path and keeps the others general', () => {
     const e = (field: string | null) => ({ code: 'X', message: field ?? 'none', field });
-    const split = splitPayloadErrorsByPath(
+    const split = splitPayloadErrors(
       [e('email'), e('address.postalCode'), e('address.line2'), e('emailConsent.method'), e('location.latitude'), e(null)],
       ['email', 'address', 'address.postalCode', 'emailConsent'],
     );

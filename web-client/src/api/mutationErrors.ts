@@ -6,37 +6,24 @@ export interface PayloadError {
   field?: string | null;
 }
 
+/** A payload's errors as the forms keep them: DomainError has no field. */
+export function toPayloadErrors(errors: readonly PayloadError[]): PayloadError[] {
+  return errors.map((e) => ({ ...e, field: 'field' in e ? e.field : null }));
+}
+
 export interface SplitErrors {
-  /** Validation errors by normalised field name (last segment, lower-case first letter). */
+  /** Validation errors by the known path they fall under. */
   byField: Record<string, PayloadError[]>;
   /** Domain errors and validation errors on fields the form does not show. */
   general: PayloadError[];
 }
 
-export function normaliseField(field: string): string {
-  const last = field.split('.').pop() ?? field;
-  return last.charAt(0).toLowerCase() + last.slice(1);
-}
-
-export function splitPayloadErrors(errors: readonly PayloadError[], knownFields: readonly string[]): SplitErrors {
-  const result: SplitErrors = { byField: {}, general: [] };
-  for (const error of errors) {
-    const field = error.field ? normaliseField(error.field) : undefined;
-    if (field && knownFields.includes(field)) {
-      (result.byField[field] ??= []).push(error);
-    } else {
-      result.general.push(error);
-    }
-  }
-  return result;
-}
-
 /**
- * Like splitPayloadErrors, but matching the full client path the API names ("address.postalCode"):
+ * Files payload errors under the fields a form shows, matching the client path the API names ("address.postalCode"):
  * an error goes to the longest known path equal to its field or containing it ("address.line2" → "address"
  * when only "address" is shown); the others are general.
  */
-export function splitPayloadErrorsByPath(errors: readonly PayloadError[], knownPaths: readonly string[]): SplitErrors {
+export function splitPayloadErrors(errors: readonly PayloadError[], knownPaths: readonly string[]): SplitErrors {
   const result: SplitErrors = { byField: {}, general: [] };
   for (const error of errors) {
     const field = error.field ?? '';

@@ -61,9 +61,8 @@ public sealed class DemoSeeder(CoopolDbContext db, TimeProvider clock)
         var brestSeed = Sections.Single(s => s.Name == DemoUsers.BrestCentre);
         var dev = DemoUsers.All.ToDictionary(u => u.Email, u =>
             NewPerson(faker, brestSeed, brest, u.FirstName, u.LastName, u.Email, now));
-        dev[DemoUsers.Supporter.Email].Kind = PersonKind.Supporter;
-        foreach (var member in new[] { DemoUsers.National, DemoUsers.Federation29, DemoUsers.SectionSecretary, DemoUsers.Delegate, DemoUsers.Member })
-            dev[member.Email].Kind = PersonKind.Member;
+        foreach (var (email, person) in dev)
+            person.Kind = email == DemoUsers.Supporter.Email ? PersonKind.Supporter : PersonKind.Member;
         people.AddRange(dev.Values);
         db.People.AddRange(people);
 

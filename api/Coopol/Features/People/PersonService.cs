@@ -15,15 +15,31 @@ public sealed class PersonService(
 {
     public async Task<Page<Person>> SearchAsync(PersonFilter? filter, PersonSort sort, PageRequest page, CancellationToken ct)
     {
-        var people = await access.VisibleAsync(ct);
+        Guid? sectionId = null;
         if (filter?.SectionId is not null)
         {
-            var sectionId = GlobalId.ParseGuid(filter.SectionId, SectionService.NodeType, "filter.sectionId");
+            sectionId = GlobalId.ParseGuid(filter.SectionId, SectionService.NodeType, "filter.sectionId");
             if (filter.FederationCode is not null
-                && await sections.FindAsync(sectionId, ct) is { } s && s.FederationCode != filter.FederationCode)
+                && await sections.FindAsync(sectionId.Value, ct) is { } s && s.FederationCode != filter.FederationCode)
                 throw new SectionNotInFederationException(filter.FederationCode);
-            people = people.Where(p => p.SectionId == sectionId);
         }
+        return await QueryAsync(sectionId, filter, sort, page, ct);
+    }
+
+    /// <summary>The people of one section; FORBIDDEN when the caller has no right to see them.</summary>
+    public async Task<Page<Person>> OfSectionAsync(Section section, PersonFilter? filter, PersonSort sort, PageRequest page, CancellationToken ct)
+    {
+        var rights = await caller.GetRightsAsync(ct);
+        rights.RequireAuthenticated();
+        if (!rights.PeopleReach().Includes(section.FederationCode, section.Id))
+            throw new ForbiddenException("You have no right to see the people of this section.");
+        return await QueryAsync(section.Id, new PersonFilter { Search = filter?.Search, Kind = filter?.Kind, Tag = filter?.Tag }, sort, page, ct);
+    }
+
+    private async Task<Page<Person>> QueryAsync(Guid? sectionId, PersonFilter? filter, PersonSort sort, PageRequest page, CancellationToken ct)
+    {
+        var people = await access.VisibleAsync(ct);
+        if (sectionId is { } id) people = people.Where(p => p.SectionId == id);
         if (filter?.FederationCode is { } code) people = people.Where(p => p.Section!.FederationCode == code);
         if (filter?.Kind is { } kind) people = people.Where(p => p.Kind == kind);
         if (!string.IsNullOrWhiteSpace(filter?.Tag)) people = people.Where(p => p.Tags.Contains(filter.Tag.Trim()));
@@ -42,20 +58,6 @@ public sealed class PersonService(
             _ => people.OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.Id),
         };
         return await page.ApplyAsync(ordered, ct);
-    }
-
-    /// <summary>The people of one section; FORBIDDEN when the caller has no right to see them.</summary>
-    public async Task<Page<Person>> OfSectionAsync(Section section, PersonFilter? filter, PersonSort sort, PageRequest page, CancellationToken ct)
-    {
-        var rights = await caller.GetRightsAsync(ct);
-        rights.RequireAuthenticated();
-        if (!rights.PeopleReach().Includes(section.FederationCode, section.Id))
-            throw new ForbiddenException("You have no right to see the people of this section.");
-        var scoped = new PersonFilter
-        {
-            SectionId = GlobalId.Encode(SectionService.NodeType, section.Id), Search = filter?.Search, Kind = filter?.Kind, Tag = filter?.Tag,
-        };
-        return await SearchAsync(scoped, sort, page, ct);
     }
 
     public Task<Person?> FindAsync(Guid id, CancellationToken ct) => access.FindVisibleAsync(id, ct);
@@ -138,8 +140,10 @@ public sealed class PersonService(
         var rights = await caller.GetRightsAsync(ct);
         rights.RequirePerson();
         var id = GlobalId.ParseGuid(personId, PersonType.NodeType, "personId");
-        if (await access.FindVisibleAsync(id, ct) is null) throw new PersonNotFoundException();
-        return (await db.People.SingleAsync(p => p.Id == id, ct), rights);
+        // Read through the scoped path, tracked for the change: one query, and hidden reads as unknown.
+        var person = await (await access.VisibleAsync(ct)).AsTracking().FirstOrDefaultAsync(p => p.Id == id, ct)
+            ?? throw new PersonNotFoundException();
+        return (person, rights);
     }
 
     /// <summary>The email is how an account is first bound to a person, so only a manager changes it (never the

@@ -121,7 +121,8 @@ public sealed class RoleService(CoopolDbContext db, CallerContext caller, People
         var grants = await db.RoleGrants.AsNoTracking()
             .Where(g => personIds.Contains(g.PersonId) && g.RevokedAt == null && (g.ExpiresAt == null || g.ExpiresAt > now))
             .OrderBy(g => g.GrantedAt).ThenBy(g => g.Id).ToListAsync(ct);
-        return personIds.ToDictionary(id => id, id => grants.Where(g => g.PersonId == id).ToList());
+        var byPerson = grants.ToLookup(g => g.PersonId);
+        return personIds.ToDictionary(id => id, id => byPerson[id].ToList());
     }
 
     /// <summary>Grants the caller may see: their own, those they granted, and any on nodes where they manage delegations.</summary>

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDebouncedValue, useMutation, useQuery } from '../../api/hooks';
-import { splitPayloadErrors, type PayloadError } from '../../api/mutationErrors';
+import { splitPayloadErrors, toPayloadErrors, type PayloadError } from '../../api/mutationErrors';
 import type { GrantDelegationInput, Permission } from '../../gql/graphql';
 import { ErrorMessage } from '../layout/ErrorMessage';
 import { FieldErrors, GeneralErrors } from './FieldErrors';
@@ -86,7 +86,7 @@ function GrantForm({ sectionId, grantable, onGranted }: Props) {
     if (!data) return; // top-level error, shown below
     const payloadErrors = data.grantDelegation.errors;
     if (payloadErrors.length) {
-      setErrors(payloadErrors.map((pe) => ({ ...pe, field: 'field' in pe ? pe.field : null })));
+      setErrors(toPayloadErrors(payloadErrors));
       return;
     }
     setGranted(chosen.displayName);

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from '../../api/hooks';
-import { splitPayloadErrorsByPath, type PayloadError } from '../../api/mutationErrors';
+import { splitPayloadErrors, toPayloadErrors, type PayloadError } from '../../api/mutationErrors';
 import { GeneralErrors } from '../delegations/FieldErrors';
 import { ErrorMessage } from '../layout/ErrorMessage';
 import { UpdatePersonMutation } from './mutations';
@@ -30,7 +30,7 @@ export function EditPersonForm({ person, onSaved, onCancel }: Props) {
   const [values, setValues] = useState<PersonFormValues>(() => valuesFromPerson(person));
   const [errors, setErrors] = useState<PayloadError[]>([]);
   const [update, updateState] = useMutation(UpdatePersonMutation);
-  const split = splitPayloadErrorsByPath(errors, PERSON_FORM_PATHS);
+  const split = splitPayloadErrors(errors, PERSON_FORM_PATHS);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -55,7 +55,7 @@ export function EditPersonForm({ person, onSaved, onCancel }: Props) {
     if (!data) return; // top-level error, shown below
     const payload = data.updatePerson;
     if (payload.errors.length) {
-      setErrors(payload.errors.map((pe) => ({ ...pe, field: 'field' in pe ? pe.field : null })));
+      setErrors(toPayloadErrors(payload.errors));
       return;
     }
     onSaved(true);

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useMutation } from '../../api/hooks';
-import { splitPayloadErrorsByPath, type PayloadError } from '../../api/mutationErrors';
+import { splitPayloadErrors, toPayloadErrors, type PayloadError } from '../../api/mutationErrors';
 import { GeneralErrors } from '../delegations/FieldErrors';
 import { ErrorMessage } from '../layout/ErrorMessage';
 import { AddPersonMutation } from '../people/mutations';
@@ -23,7 +23,7 @@ export function AddPersonForm({ section, onCancel }: Props) {
   const [values, setValues] = useState<PersonFormValues>(emptyPersonValues);
   const [errors, setErrors] = useState<PayloadError[]>([]);
   const [add, addState] = useMutation(AddPersonMutation);
-  const split = splitPayloadErrorsByPath(errors, PERSON_FORM_PATHS);
+  const split = splitPayloadErrors(errors, PERSON_FORM_PATHS);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -39,7 +39,7 @@ export function AddPersonForm({ section, onCancel }: Props) {
     if (!data) return; // top-level error, shown below
     const payload = data.addPerson;
     if (payload.errors.length) {
-      setErrors(payload.errors.map((pe) => ({ ...pe, field: 'field' in pe ? pe.field : null })));
+      setErrors(toPayloadErrors(payload.errors));
       return;
     }
     if (payload.person) navigate(`/people/${encodeURIComponent(payload.person.id)}`);
