@@ -1,14 +1,16 @@
 using Coopol;
 using Coopol.Api;
+using Coopol.Api.Auth;
 using Coopol.Api.GraphQL;
-using Coopol.Common;
+using Coopol.Api.Web;
 using Coopol.Data;
-using Coopol.Features.Accounts;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddCoopolApi(builder.Configuration, builder.Environment);
+builder.Services.AddCoopolCore(builder.Configuration);
+builder.Services.AddCoopolAuthentication(builder.Configuration, builder.Environment);
+builder.Services.AddCoopolGraphQL();
 builder.Services.AddCoopolJobs(builder.Configuration, runServer: builder.Configuration.GetValue("Jobs:RunServer", true));
-builder.Services.AddProblemDetails();
+builder.Services.AddCoopolWeb();
 
 var app = builder.Build();
 await app.Services.MigrateCoopolDatabaseAsync();
@@ -19,10 +21,11 @@ if (args.FirstOrDefault() == "seed")
 }
 app.Services.ScheduleCoopolJobs();
 
-app.UseExceptionHandler();
+app.UseCoopolWeb();
 app.UseAuthentication();
 app.MapGraphQLEndpoint("/graphql");
 app.MapLocalSignIn();
+app.MapCoopolEndpoints();
 app.MapWebClient(builder.Configuration, builder.Environment);
 app.Run();
 

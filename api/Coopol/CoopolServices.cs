@@ -1,55 +1,83 @@
+using Coopol.Access;
+using Coopol.Common;
 using Coopol.Common.GraphQL;
 using Coopol.Data;
-using Coopol.Features.Accounts;
-using Coopol.Features.PartyTree;
-using Coopol.Features.People;
-using Coopol.Features.Roles;
 using FluentValidation;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQLParser.AST;
+using Hangfire;
+using Hangfire.PostgreSql;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace Coopol;
 
 public static class CoopolServices
 {
-    /// <summary>Everything both hosts share: data, features, jobs. The web host adds GraphQL and sign-in.</summary>
+    /// <summary>Everything both hosts share: data, the rights core, the features. The API host adds GraphQL and sign-in
+    /// (its caller source); the worker host has no caller of its own, its jobs act for whoever started them.</summary>
     public static IServiceCollection AddCoopolCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddCoopolData(configuration);
         services.AddValidatorsFromAssemblyContaining<CoopolDbContext>(ServiceLifetime.Singleton);
-        services.AddScoped<SectionService>().AddScoped<SectionLoader>().AddScoped<FederationLoader>();
-        services.AddScoped<PeopleAccess>().AddScoped<PersonService>().AddScoped<PersonLoader>();
-        services.AddScoped<RoleService>().AddScoped<ActiveGrantsLoader>();
+        services.TryAddScoped<ICallerSource, NoCallerSource>();
+        services.AddScoped<CallerContext>();
+        services.AddSingleton(new PermissionsInUse(Permissions.Combine(CoopolFeatures.All.Select(f => f.Permissions))));
+        services.AddSingleton(new NodeResolver(CoopolFeatures.All.SelectMany(f => f.NodeTypes)));
+        foreach (var feature in CoopolFeatures.All) feature.AddServices(services, configuration);
         return services;
     }
 
-    public static IServiceCollection AddCoopolApi(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
-    {
-        services.AddCoopolCore(configuration);
-        services.AddCoopolAuthentication(configuration, environment);
+    public static IServiceCollection AddCoopolGraphQL(this IServiceCollection services) =>
         services.AddGraphQL(b => b
             .AddSchema<CoopolSchema>()
             .AddGraphTypes(typeof(CoopolSchema).Assembly)
             .AddSystemTextJson(o => o.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             // One DbContext per request: run query fields one after another (loaders still batch).
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
-            .AddErrorInfoProvider(o => o.ExposeExceptionDetails = false)
+            // Only Coopol's codes reach clients: no exception type names (codes), no details.
+            .AddErrorInfoProvider(o => { o.ExposeExceptionDetails = false; o.ExposeCodes = false; })
             .AddUnhandledExceptionHandler(ctx =>
             {
-                // Expected failures keep their code and message; anything else stays masked (and is logged).
-                if (ctx.OriginalException is Common.CoopolException e)
+                // Expected failures keep their code and message; anything else is logged and masked.
+                if (ctx.OriginalException is CoopolException e)
+                {
                     ctx.Exception = new ExecutionError(e.Message) { Code = e.Code };
-                else
-                    ctx.ExecutionOptions.RequestServices?.GetRequiredService<ILoggerFactory>().CreateLogger("Coopol.GraphQL")
-                        .LogError(ctx.OriginalException, "Unhandled error in field {Path}", ctx.FieldContext?.Path);
+                    return;
+                }
+                ctx.ExecutionOptions.RequestServices?.GetRequiredService<ILoggerFactory>().CreateLogger("Coopol.GraphQL")
+                    .LogError(ctx.OriginalException, "Unhandled error in field {Path}", ctx.FieldContext?.Path);
+                ctx.Exception = new ExecutionError("Something went wrong on our side; it has been logged.") { Code = "INTERNAL_ERROR" };
             })
             .ConfigureExecutionOptions(o => o.MaxParallelExecutionCount = 1)
             .AddComplexityAnalyzer(GraphQLLimits.Configure));
+
+    /// <summary>Hangfire on the same PostgreSQL (schema "hangfire"). runServer: the API runs a server by default
+    /// (Jobs:RunServer); jobs/ runs one as a process of its own when the load calls for it.</summary>
+    public static IServiceCollection AddCoopolJobs(this IServiceCollection services, IConfiguration configuration, bool runServer)
+    {
+        var connectionString = configuration.CoopolConnectionString(Pool.Jobs);
+        services.AddHangfire(c => c
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions
+            {
+                SchemaName = "hangfire",
+                // The 15 s default makes enqueued work look stuck.
+                QueuePollInterval = TimeSpan.FromSeconds(1),
+            }));
+        if (runServer) services.AddHangfireServer(o => o.WorkerCount = configuration.GetValue("Jobs:WorkerCount", 2));
         return services;
+    }
+
+    /// <summary>The recurring schedule of every feature; AddOrUpdate is idempotent, so whichever host starts first registers it.</summary>
+    public static void ScheduleCoopolJobs(this IServiceProvider services)
+    {
+        var recurring = services.GetRequiredService<IRecurringJobManager>();
+        foreach (var feature in CoopolFeatures.All) feature.ScheduleJobs(recurring);
     }
 }

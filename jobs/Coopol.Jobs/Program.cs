@@ -1,8 +1,8 @@
 using Coopol;
-using Coopol.Common;
 
 // The Hangfire worker as a process of its own, for when the load calls for it: same library, same job storage.
-// Run it with Jobs:RunServer=false on the API so only this process works the queues.
+// Run the API with Jobs:RunServer=false so only this process works the queues. It has no caller of its own: each job
+// acts for the person who started it.
 var builder = Host.CreateApplicationBuilder(args);
 builder.Services.AddCoopolCore(builder.Configuration);
 builder.Services.AddCoopolJobs(builder.Configuration, runServer: true);

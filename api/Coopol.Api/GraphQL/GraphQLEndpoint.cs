@@ -2,6 +2,7 @@ using System.Text.Json;
 using Coopol.Common.GraphQL;
 using GraphQL;
 using GraphQL.Transport;
+using GraphQL.Validation;
 using GraphQLParser.AST;
 using Microsoft.Net.Http.Headers;
 
@@ -18,8 +19,13 @@ public static class GraphQLEndpoint
     public static void MapGraphQLEndpoint(this WebApplication app, string path) =>
         app.MapMethods(path, [HttpMethods.Get, HttpMethods.Post], HandleAsync);
 
+    /// <summary>Real documents and variables are a few kilobytes; a larger body is refused (413) before parsing.</summary>
+    public const long MaxBodyBytes = 256 * 1024;
+
     private static async Task HandleAsync(HttpContext http, IDocumentExecuter<CoopolSchema> executer, IGraphQLTextSerializer serializer)
     {
+        if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            limit.MaxRequestBodySize = MaxBodyBytes;
         var mediaType = ChooseMediaType(http.Request);
         if (mediaType is null)
         {
@@ -39,10 +45,9 @@ public static class GraphQLEndpoint
             await Problem(http, StatusCodes.Status400BadRequest, error!);
             return;
         }
-        if (isGet && IsMutation(request))
+        if (isGet && !IsQuery(request))
         {
-            http.Response.Headers.Allow = HttpMethods.Post;
-            await Problem(http, StatusCodes.Status405MethodNotAllowed, "Mutations are sent with POST.");
+            await MethodNotAllowed(http);
             return;
         }
 
@@ -53,9 +58,16 @@ public static class GraphQLEndpoint
             Variables = request.Variables,
             Extensions = request.Extensions,
             RequestServices = http.RequestServices,
+            // Belt and braces: whatever operation the executer picks over GET, it must be a query.
+            ValidationRules = isGet ? DocumentValidator.CoreRules.Append(QueryOnlyOverGetRule.Instance) : null,
             User = http.User,
             CancellationToken = http.RequestAborted,
         });
+        if (isGet && result.Errors?.Any(e => e.Code == QueryOnlyOverGetRule.Code) == true)
+        {
+            await MethodNotAllowed(http);
+            return;
+        }
         http.Response.StatusCode = mediaType == GraphQLResponse && !result.Executed ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
         http.Response.ContentType = mediaType + "; charset=utf-8";
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
@@ -118,7 +130,8 @@ public static class GraphQLEndpoint
         return (new GraphQLRequest
         {
             Query = query.GetString(),
-            OperationName = operationName.ValueKind == JsonValueKind.String ? operationName.GetString() : null,
+            // "" names no operation, as GraphQL.NET reads it: normalised here so the GET check sees the same operation.
+            OperationName = operationName.ValueKind == JsonValueKind.String && operationName.GetString() is { Length: > 0 } name ? name : null,
             Variables = variables is null or "null" ? null : serializer.Deserialize<Inputs>(variables),
             Extensions = extensions is null or "null" ? null : serializer.Deserialize<Inputs>(extensions),
         }, null);
@@ -131,24 +144,45 @@ public static class GraphQLEndpoint
         return doc.RootElement.ValueKind is JsonValueKind.Object or JsonValueKind.Null;
     }
 
-    /// <summary>Whether the operation to run is a mutation; an unparsable document is left to the executer to report.</summary>
-    private static bool IsMutation(GraphQLRequest request)
+    /// <summary>Whether the operation GraphQL.NET will run is a query (an unparsable or ambiguous document is left to
+    /// the executer to report).</summary>
+    private static bool IsQuery(GraphQLRequest request)
     {
         try
         {
             var document = GraphQLParser.Parser.Parse(request.Query!);
             var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-            var operation = request.OperationName is null
+            var operation = string.IsNullOrEmpty(request.OperationName)
                 ? operations.Count == 1 ? operations[0] : null
                 : operations.FirstOrDefault(o => o.Name?.StringValue == request.OperationName);
-            return operation?.Operation == OperationType.Mutation;
+            return operation is null || operation.Operation == OperationType.Query;
         }
         catch (GraphQLParser.Exceptions.GraphQLSyntaxErrorException)
         {
-            return false;
+            return true;
         }
+    }
+
+    private static Task MethodNotAllowed(HttpContext http)
+    {
+        http.Response.Headers.Allow = HttpMethods.Post;
+        return Problem(http, StatusCodes.Status405MethodNotAllowed, "Mutations are sent with POST.");
     }
 
     private static Task Problem(HttpContext http, int status, string detail) =>
         Results.Problem(detail, statusCode: status).ExecuteAsync(http);
+}
+
+/// <summary>Over GET only queries run (a GET must not change anything).</summary>
+public sealed class QueryOnlyOverGetRule : ValidationRuleBase
+{
+    public const string Code = "METHOD_NOT_ALLOWED";
+    public static readonly QueryOnlyOverGetRule Instance = new();
+
+    public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
+    {
+        if (context.Operation.Operation != OperationType.Query)
+            context.ReportError(new ValidationError(context.Document.Source, null, "Mutations are sent with POST.", context.Operation) { Code = Code });
+        return default;
+    }
 }

@@ -3,14 +3,36 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace Coopol.Data;
 
+/// <summary>The connection pools of a process: EF Core's, and Hangfire's storage. The API and the worker each size
+/// theirs (Database:MaxPoolSize, Jobs:MaxPoolSize) so that together they stay below PostgreSQL's max_connections.</summary>
+public enum Pool
+{
+    Data,
+    Jobs,
+}
+
 public static class DataExtensions
 {
-    public static string CoopolConnectionString(this IConfiguration configuration) =>
-        configuration.GetConnectionString("Coopol")
-        ?? throw new InvalidOperationException("ConnectionStrings:Coopol is not configured.");
+    public const int DefaultDataPoolSize = 30;
+    public const int DefaultJobsPoolSize = 8;
+
+    public static string CoopolConnectionString(this IConfiguration configuration, Pool pool = Pool.Data)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(configuration.GetConnectionString("Coopol")
+            ?? throw new InvalidOperationException("ConnectionStrings:Coopol is not configured."));
+        // A size written in the connection string wins; otherwise each pool gets its configured size.
+        if (!builder.ContainsKey("Maximum Pool Size"))
+            builder.MaxPoolSize = pool == Pool.Data
+                ? configuration.GetValue("Database:MaxPoolSize", DefaultDataPoolSize)
+                : configuration.GetValue("Jobs:MaxPoolSize", DefaultJobsPoolSize);
+        if (string.IsNullOrEmpty(builder.ApplicationName))
+            builder.ApplicationName = $"coopol-{configuration["Database:ApplicationName"] ?? "app"}-{pool.ToString().ToLowerInvariant()}";
+        return builder.ConnectionString;
+    }
 
     public static IServiceCollection AddCoopolData(this IServiceCollection services, IConfiguration configuration)
     {

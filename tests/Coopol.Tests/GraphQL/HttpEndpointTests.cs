@@ -61,8 +61,8 @@ public sealed class HttpEndpointTests(ApiFixture api)
     public async Task RejectsATokenNotSignedByTheConfiguredIssuer()
     {
         using var client = api.Factory.CreateClient();
-        var forged = new Coopol.Features.Accounts.LocalTokenIssuer(
-            new Coopol.Features.Accounts.LocalSigningKey(new ConfigurationBuilder()
+        var forged = new Coopol.Api.Auth.LocalTokenIssuer(
+            new Coopol.Api.Auth.LocalSigningKey(new ConfigurationBuilder()
                 .AddInMemoryCollection(new Dictionary<string, string?> { ["Auth:Local:SigningKey"] = Convert.ToBase64String(new byte[32]) }).Build()),
             TimeProvider.System).Issue(TestWorld.National, "x").Token;
         var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent("{ \"query\": \"{ me { email } }\" }", Encoding.UTF8, "application/json") };

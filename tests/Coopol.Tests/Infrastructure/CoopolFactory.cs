@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Coopol.Features.Accounts;
+using Coopol.Api.Auth;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore.Diagnostics;

@@ -2,6 +2,7 @@ using Coopol.Common;
 using Coopol.Data;
 using Coopol.Features.PartyTree;
 using Coopol.Features.People;
+using Coopol.Access;
 using Coopol.Features.Roles;
 using NetTopologySuite.Geometries;
 
@@ -31,7 +32,7 @@ public sealed class TestWorld
     public string S1Id => GlobalId.Encode(SectionService.NodeType, S1.Id);
     public string S2Id => GlobalId.Encode(SectionService.NodeType, S2.Id);
     public string S3Id => GlobalId.Encode(SectionService.NodeType, S3.Id);
-    public string IdOf(string email) => GlobalId.Encode(PersonType.NodeType, People[email].Id);
+    public string IdOf(string email) => GlobalId.Encode(PersonService.NodeType, People[email].Id);
     public string GrantIdOf(string email) => GlobalId.Encode(RoleService.NodeType, Grants[email].Id);
 
     public static async Task<TestWorld> CreateAsync(ApiFixture api, Action<TestWorld>? tweak = null)
@@ -75,7 +76,7 @@ public sealed class TestWorld
         Grants[SecretaryS2] = NewRole(SecretaryS2, Role.SectionSecretary, TreeLevel.Section, "29", S2.Id);
         Grants[DelegateS1] = new RoleGrant
         {
-            PersonId = People[DelegateS1].Id, Role = Coopol.Features.Roles.Role.Delegate, Level = TreeLevel.Section, FederationCode = "29", SectionId = S1.Id,
+            PersonId = People[DelegateS1].Id, Role = Coopol.Access.Role.Delegate, Level = TreeLevel.Section, FederationCode = "29", SectionId = S1.Id,
             Permissions = Permission.ViewPeople, ParentGrantId = Grants[SecretaryS1].Id, GrantedById = People[SecretaryS1].Id, GrantedAt = now,
         };
     }

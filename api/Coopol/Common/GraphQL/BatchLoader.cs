@@ -38,3 +38,16 @@ public abstract class BatchLoader<TKey, T> where TKey : notnull where T : class
             await GetResultAsync(cancellationToken);
     }
 }
+
+public static class DataLoaderResults
+{
+    /// <summary>Maps a deferred value once it is loaded.</summary>
+    public static IDataLoaderResult<TOut> Then<T, TOut>(this IDataLoaderResult<T> result, Func<T, TOut> map) => new Mapped<T, TOut>(result, map);
+
+    private sealed class Mapped<T, TOut>(IDataLoaderResult<T> inner, Func<T, TOut> map) : IDataLoaderResult<TOut>
+    {
+        public async Task<TOut> GetResultAsync(CancellationToken cancellationToken = default) => map(await inner.GetResultAsync(cancellationToken));
+
+        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken);
+    }
+}

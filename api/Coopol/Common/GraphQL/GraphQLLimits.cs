@@ -12,6 +12,8 @@ public static class GraphQLLimits
     public const int MaxComplexity = 20_000;
     public const int MaxIntrospectionDepth = 20;
     public const int MaxIntrospectionComplexity = 2_000_000;
+    /// <summary>A list of people (a search, perhaps) weighs this much by itself: at most a few dozen per request.</summary>
+    public const double PeopleListImpact = 400;
 
     public static void Configure(ComplexityOptions options)
     {

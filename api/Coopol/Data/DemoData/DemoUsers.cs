@@ -1,4 +1,4 @@
-using Coopol.Features.Roles;
+using Coopol.Access;
 
 namespace Coopol.Data.DemoData;
 

@@ -22,9 +22,153 @@ namespace Coopol.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "postgis");
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "unaccent");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("Coopol.Access.RoleGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FederationCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<DateTime>("GrantedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("GrantedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("ParentGrantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Permissions")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RevokedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid?>("SectionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GrantedById");
+
+                    b.HasIndex("ParentGrantId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("RevokedById");
+
+                    b.HasIndex("SectionId");
+
+                    b.HasIndex("FederationCode", "SectionId");
+
+                    b.ToTable("RoleGrants");
+                });
+
+            modelBuilder.Entity("Coopol.Features.JobRuns.JobRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FederationCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HangfireJobId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Parameters")
+                        .HasColumnType("jsonb");
+
+                    b.Property<int>("RequiredPermissions")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ResultUrl")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("SectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("StartedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("StopCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("StopReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("Total")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedById", "CreatedAt", "Id");
+
+                    b.ToTable("JobRuns", (string)null);
+                });
 
             modelBuilder.Entity("Coopol.Features.PartyTree.Federation", b =>
                 {
@@ -599,6 +743,123 @@ namespace Coopol.Data.Migrations
                     b.ToTable("Sections");
                 });
 
+            modelBuilder.Entity("Coopol.Features.People.AccessLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("JobRunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId", "SubjectId", "At");
+
+                    b.HasIndex("SubjectId", "At", "Id");
+
+                    b.ToTable("AccessLog", (string)null);
+                });
+
+            modelBuilder.Entity("Coopol.Features.People.ConsentRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<bool>("Granted")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("WordingVersion")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedById");
+
+                    b.HasIndex("PersonId", "Purpose", "Channel", "At", "Id");
+
+                    b.ToTable("ConsentRecords", (string)null);
+                });
+
+            modelBuilder.Entity("Coopol.Features.People.PeopleExport", b =>
+                {
+                    b.Property<Guid>("JobRunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("RequestedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer");
+
+                    b.HasKey("JobRunId");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("RequestedById");
+
+                    b.ToTable("PeopleExports", (string)null);
+                });
+
             modelBuilder.Entity("Coopol.Features.People.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -631,6 +892,9 @@ namespace Coopol.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("LinkedToId")
+                        .HasColumnType("uuid");
 
                     b.Property<Point>("Location")
                         .HasColumnType("geography(point,4326)");
@@ -686,47 +950,16 @@ namespace Coopol.Data.Migrations
                                 .HasColumnName("AddressPostalCode");
                         });
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "EmailConsent", "Coopol.Features.People.Person.EmailConsent#Consent", b1 =>
-                        {
-                            b1.Property<bool>("Granted")
-                                .HasColumnType("boolean")
-                                .HasColumnName("EmailConsentGranted");
-
-                            b1.Property<string>("Method")
-                                .IsRequired()
-                                .HasMaxLength(20)
-                                .HasColumnType("character varying(20)")
-                                .HasColumnName("EmailConsentMethod");
-
-                            b1.Property<DateTime>("RecordedAt")
-                                .HasColumnType("timestamp with time zone")
-                                .HasColumnName("EmailConsentRecordedAt");
-                        });
-
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "SmsConsent", "Coopol.Features.People.Person.SmsConsent#Consent", b1 =>
-                        {
-                            b1.Property<bool>("Granted")
-                                .HasColumnType("boolean")
-                                .HasColumnName("SmsConsentGranted");
-
-                            b1.Property<string>("Method")
-                                .IsRequired()
-                                .HasMaxLength(20)
-                                .HasColumnType("character varying(20)")
-                                .HasColumnName("SmsConsentMethod");
-
-                            b1.Property<DateTime>("RecordedAt")
-                                .HasColumnType("timestamp with time zone")
-                                .HasColumnName("SmsConsentRecordedAt");
-                        });
-
                     b.HasKey("Id");
 
                     b.HasIndex("AccountSubject")
                         .IsUnique();
 
                     b.HasIndex("Email")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"LinkedToId\" IS NULL");
+
+                    b.HasIndex("LinkedToId");
 
                     b.HasIndex("Location");
 
@@ -736,73 +969,50 @@ namespace Coopol.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Tags"), "gin");
 
+                    b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("LastName", "FirstName", "Id");
+
+                    b.HasIndex("SectionId", "CreatedAt", "Id");
+
                     b.HasIndex("SectionId", "LastName", "FirstName", "Id");
 
                     b.ToTable("People", (string)null);
                 });
 
-            modelBuilder.Entity("Coopol.Features.Roles.RoleGrant", b =>
+            modelBuilder.Entity("Coopol.Features.People.SectionInvitation", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<DateTime?>("ExpiresAt")
+                    b.Property<bool?>("Accepted")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("AnsweredAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("FederationCode")
-                        .HasMaxLength(3)
-                        .HasColumnType("character varying(3)");
-
-                    b.Property<DateTime>("GrantedAt")
+                    b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("GrantedById")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Level")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<Guid?>("ParentGrantId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Permissions")
-                        .HasColumnType("integer");
 
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");
 
-                    b.Property<DateTime?>("RevokedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("RevokedById")
+                    b.Property<Guid?>("RecordId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("Role")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
-
-                    b.Property<Guid?>("SectionId")
+                    b.Property<Guid>("SectionId")
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("GrantedById");
-
-                    b.HasIndex("ParentGrantId");
-
-                    b.HasIndex("PersonId");
-
-                    b.HasIndex("RevokedById");
+                    b.HasIndex("RecordId");
 
                     b.HasIndex("SectionId");
 
-                    b.HasIndex("FederationCode", "SectionId");
+                    b.HasIndex("PersonId", "CreatedAt", "Id");
 
-                    b.ToTable("RoleGrants");
+                    b.ToTable("SectionInvitations", (string)null);
                 });
 
             modelBuilder.Entity("Coopol.Features.Roles.RoleGrantEvent", b =>
@@ -858,29 +1068,7 @@ namespace Coopol.Data.Migrations
                     b.ToTable("RoleGrantEvents");
                 });
 
-            modelBuilder.Entity("Coopol.Features.PartyTree.Section", b =>
-                {
-                    b.HasOne("Coopol.Features.PartyTree.Federation", "Federation")
-                        .WithMany("Sections")
-                        .HasForeignKey("FederationCode")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Federation");
-                });
-
-            modelBuilder.Entity("Coopol.Features.People.Person", b =>
-                {
-                    b.HasOne("Coopol.Features.PartyTree.Section", "Section")
-                        .WithMany()
-                        .HasForeignKey("SectionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Section");
-                });
-
-            modelBuilder.Entity("Coopol.Features.Roles.RoleGrant", b =>
+            modelBuilder.Entity("Coopol.Access.RoleGrant", b =>
                 {
                     b.HasOne("Coopol.Features.PartyTree.Federation", null)
                         .WithMany()
@@ -891,12 +1079,12 @@ namespace Coopol.Data.Migrations
                         .HasForeignKey("GrantedById")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("Coopol.Features.Roles.RoleGrant", null)
+                    b.HasOne("Coopol.Access.RoleGrant", null)
                         .WithMany()
                         .HasForeignKey("ParentGrantId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Coopol.Features.People.Person", "Person")
+                    b.HasOne("Coopol.Features.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -910,8 +1098,103 @@ namespace Coopol.Data.Migrations
                     b.HasOne("Coopol.Features.PartyTree.Section", null)
                         .WithMany()
                         .HasForeignKey("SectionId");
+                });
 
-                    b.Navigation("Person");
+            modelBuilder.Entity("Coopol.Features.JobRuns.JobRun", b =>
+                {
+                    b.HasOne("Coopol.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("StartedById")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coopol.Features.PartyTree.Section", b =>
+                {
+                    b.HasOne("Coopol.Features.PartyTree.Federation", "Federation")
+                        .WithMany("Sections")
+                        .HasForeignKey("FederationCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Federation");
+                });
+
+            modelBuilder.Entity("Coopol.Features.People.AccessLogEntry", b =>
+                {
+                    b.HasOne("Coopol.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Coopol.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coopol.Features.People.ConsentRecord", b =>
+                {
+                    b.HasOne("Coopol.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Coopol.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Coopol.Features.People.PeopleExport", b =>
+                {
+                    b.HasOne("Coopol.Features.JobRuns.JobRun", null)
+                        .WithOne()
+                        .HasForeignKey("Coopol.Features.People.PeopleExport", "JobRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Coopol.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedById")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coopol.Features.People.Person", b =>
+                {
+                    b.HasOne("Coopol.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("LinkedToId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Coopol.Features.PartyTree.Section", null)
+                        .WithMany()
+                        .HasForeignKey("SectionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coopol.Features.People.SectionInvitation", b =>
+                {
+                    b.HasOne("Coopol.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Coopol.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Coopol.Features.PartyTree.Section", null)
+                        .WithMany()
+                        .HasForeignKey("SectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Coopol.Features.PartyTree.Federation", b =>

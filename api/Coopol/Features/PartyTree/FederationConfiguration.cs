@@ -1,4 +1,5 @@
 using System.Reflection;
+using Coopol.Access;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -13,6 +14,7 @@ public sealed class FederationConfiguration : IEntityTypeConfiguration<Federatio
         builder.Property(f => f.Name).HasMaxLength(100);
         // The federations are fixed reference data (COG 2026 départements), so migrations carry them.
         builder.HasData(ReadCatalog());
+        builder.HasMany<RoleGrant>().WithOne().HasForeignKey(g => g.FederationCode);
     }
 
     private static IEnumerable<Federation> ReadCatalog()

@@ -1,4 +1,4 @@
-using Coopol.Features.People;
+using Coopol.Geo;
 
 namespace Coopol.Features.PartyTree;
 

@@ -1,4 +1,5 @@
 using Coopol.Common.GraphQL;
+using Coopol.Common.Paging;
 
 namespace Coopol.Features.PartyTree;
 
@@ -12,4 +13,18 @@ public sealed class FederationLoader(SectionService sections) : BatchLoader<stri
 {
     protected override Task<IReadOnlyDictionary<string, Federation>> FetchAsync(IReadOnlyCollection<string> keys, CancellationToken ct) =>
         sections.FederationsByCodesAsync(keys, ct);
+}
+
+/// <summary>Federation.sections for every federation of a level of the query, in one query (a page each).</summary>
+public sealed class FederationSectionsLoader(SectionService sections) : BatchLoader<(string Code, PageRequest Page), Page<Section>>
+{
+    protected override async Task<IReadOnlyDictionary<(string Code, PageRequest Page), Page<Section>>> FetchAsync(
+        IReadOnlyCollection<(string Code, PageRequest Page)> keys, CancellationToken ct)
+    {
+        var pages = new Dictionary<(string, PageRequest), Page<Section>>();
+        foreach (var group in keys.GroupBy(k => k.Page))
+            foreach (var (code, page) in await sections.SectionsOfAsync(group.Select(k => k.Code).Distinct().ToList(), group.Key, ct))
+                pages[(code, group.Key)] = page;
+        return pages;
+    }
 }

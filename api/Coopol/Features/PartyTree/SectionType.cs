@@ -1,6 +1,9 @@
+using Coopol.Access;
 using Coopol.Common;
 using Coopol.Common.GraphQL;
 using Coopol.Features.People;
+using Coopol.Features.Roles;
+using Coopol.Geo;
 using GraphQL;
 using GraphQL.Types;
 using GraphQL.Types.Relay;
@@ -17,8 +20,8 @@ public sealed class FederationType : ObjectGraphType<Federation>
         Field(f => f.Code);
         Field(f => f.Name);
         Field<NonNullGraphType<ConnectionType<SectionType>>>("sections").PagingArguments()
-            .ResolveAsync(async ctx => (await ctx.Service<SectionService>()
-                .SectionsOfAsync(ctx.Source.Code, ctx.PageRequest(), ctx.CancellationToken)).ToConnection());
+            .Resolve(ctx => ctx.Service<FederationSectionsLoader>().Load((ctx.Source.Code, ctx.PageRequest()))
+                .Then(page => page!.ToConnection()));
     }
 }
 
@@ -35,13 +38,32 @@ public sealed class SectionType : ObjectGraphType<Section>
         Field(s => s.SeatAddress, nullable: true);
         Field<GeoPointType>("seatLocation").Resolve(ctx => ctx.Source.SeatLocation);
         Field<NonNullGraphType<BooleanGraphType>>("hasTerritory").Resolve(ctx => ctx.Source.Territory is not null);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PermissionType>>>>("viewerPermissions")
+            .Description("The permissions the viewer holds over this section (through it, its federation or nationally).")
+            .ResolveAsync(async ctx =>
+            {
+                var rights = await ctx.Service<CallerContext>().GetRightsAsync(ctx.CancellationToken);
+                var node = SectionService.NodeOf(ctx.Source);
+                return Permissions.Split(Permissions.Combine(rights.Grants.Where(g => g.Covers(node)).Select(g => g.Permissions))).ToList();
+            });
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PermissionType>>>>("delegablePermissions")
+            .Description("The permissions the viewer may delegate on this section: held there by a grant that allows handing them on, "
+                + "and acted on by some feature today.")
+            .ResolveAsync(async ctx => RoleService.DelegableOn(await ctx.Service<CallerContext>().GetRightsAsync(ctx.CancellationToken),
+                SectionService.NodeOf(ctx.Source), ctx.Service<PermissionsInUse>()));
         Field<ConnectionType<PersonType>>("people")
-            .Description("People of this section; null with a FORBIDDEN error when the caller has no right here.")
+            .Description("People of this section; null with a FORBIDDEN error when the caller may not view its people.")
             .PagingArguments()
             .Argument<PersonFilterType>("filter")
             .Argument<PersonSortType>("sort", a => a.DefaultValue = PersonSort.NameAsc)
-            .ResolveAsync(async ctx => (await ctx.Service<PersonService>().OfSectionAsync(ctx.Source,
-                ctx.GetArgument<PersonFilter?>("filter"), ctx.GetArgument<PersonSort>("sort"), ctx.PageRequest(), ctx.CancellationToken)).ToConnection());
+            .WithComplexityImpact(GraphQLLimits.PeopleListImpact)
+            .ResolveAsync(async ctx =>
+            {
+                if (!await ctx.Service<PersonService>().MayListAsync(ctx.Source, ctx.CancellationToken))
+                    throw new ForbiddenException("You have no right to see the people of this section.");
+                var query = new SectionPeopleQuery(ctx.GetArgument<PersonFilter?>("filter"), ctx.GetArgument<PersonSort>("sort"), ctx.PageRequest());
+                return ctx.Service<SectionPeopleLoader>().Load((ctx.Source.Id, query)).Then(page => page!.ToConnection());
+            });
     }
 }
 

@@ -1,4 +1,4 @@
-using Coopol.Features.People;
+using Coopol.Geo;
 using FluentValidation;
 
 namespace Coopol.Features.PartyTree;
@@ -7,6 +7,7 @@ public sealed class CreateSectionInputValidator : AbstractValidator<CreateSectio
 {
     public CreateSectionInputValidator()
     {
+        RuleFor(x => x.FederationCode).MaximumLength(3).WithErrorCode("TOO_LONG");
         RuleFor(x => x.Name).NotEmpty().WithErrorCode("REQUIRED").MaximumLength(120).WithErrorCode("TOO_LONG");
         RuleFor(x => x.SeatAddress).MaximumLength(300).WithErrorCode("TOO_LONG");
         RuleFor(x => x.SeatLocation!).SetValidator(new GeoPointInputValidator()).When(x => x.SeatLocation is not null);

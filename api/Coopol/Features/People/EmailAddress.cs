@@ -1,18 +1,31 @@
-using System.Net.Mail;
+using System.Text.RegularExpressions;
 
 namespace Coopol.Features.People;
 
-public static class EmailAddress
+/// <summary>Email addresses as people have them: the common "dot-atom" form only. Quoted local parts, IP-literal
+/// domains, comments and a leading '-' (read as an option by some mail tools) are refused, as are single-label domains.</summary>
+public static partial class EmailAddress
 {
+    public const int MaxLength = 254;
+
     /// <summary>One spelling per address: trimmed, lower-cased (providers treat the local part case-insensitively).</summary>
     public static string Normalize(string email) => email.Trim().ToLowerInvariant();
 
     public static bool IsValid(string? email)
     {
-        if (string.IsNullOrWhiteSpace(email) || email.Length > 254) return false;
+        if (string.IsNullOrWhiteSpace(email)) return false;
         var normalized = Normalize(email);
-        return MailAddress.TryCreate(normalized, out var parsed)
-            && parsed.Address == normalized
-            && parsed.Host.Contains('.') && !parsed.Host.EndsWith('.');
+        if (normalized.Length > MaxLength) return false;
+        var at = normalized.LastIndexOf('@');
+        if (at <= 0 || at > 64) return false;
+        return LocalPart().IsMatch(normalized[..at]) && Domain().IsMatch(normalized[(at + 1)..]);
     }
+
+    // Atoms of RFC 5322's atext separated by single dots, not starting with '-'.
+    [GeneratedRegex(@"^(?!-)[a-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex LocalPart();
+
+    // Host names: labels of letters, digits and inner hyphens, at least two, the last alphabetic (or an IDN's xn--).
+    [GeneratedRegex(@"^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+([a-z]{2,63}|xn--[a-z0-9-]{1,59})$", RegexOptions.CultureInvariant)]
+    private static partial Regex Domain();
 }

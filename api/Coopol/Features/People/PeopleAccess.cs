@@ -1,34 +1,199 @@
+using System.Linq.Expressions;
+using Coopol.Access;
+using Coopol.Common;
+using Coopol.Common.Paging;
 using Coopol.Data;
-using Coopol.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace Coopol.Features.People;
 
-/// <summary>The one path to people's data: every read of <see cref="Person"/> starts from <see cref="VisibleAsync"/>,
-/// which keeps only the people the caller may see (themselves, and the sections their rights reach).</summary>
-public sealed class PeopleAccess(CoopolDbContext db, CallerContext caller)
+/// <summary>The one path to people's data. Every read of <see cref="Person"/> goes through here and keeps only whom the
+/// caller may see (<see cref="PeopleScope"/>); opening a person's page and exporting people are written to the
+/// access log here too, so no caller can skip it.</summary>
+public sealed class PeopleAccess(CoopolDbContext db, CallerContext caller, TimeProvider clock)
 {
-    public async Task<IQueryable<Person>> VisibleAsync(CancellationToken ct)
+    /// <summary>Views of one person by one actor closer together than this are logged once.</summary>
+    public static readonly TimeSpan ViewLogWindow = TimeSpan.FromMinutes(10);
+
+    private PeopleScope? _scope;
+
+    public async Task<PeopleScope> ScopeAsync(CancellationToken ct)
     {
+        if (_scope is not null) return _scope;
         var rights = await caller.GetRightsAsync(ct);
-        rights.RequireAuthenticated();
-        var reach = rights.PeopleReach();
-        var self = rights.PersonId;
-        var people = db.People.AsNoTracking();
-        if (reach.Everywhere) return people;
-        var federations = reach.FederationCodes.ToList();
-        var sections = reach.SectionIds.ToList();
-        return people.Where(p => p.Id == self || sections.Contains(p.SectionId)
-            || federations.Contains(p.Section!.FederationCode));
+        if (!rights.IsAuthenticated) return _scope = PeopleScope.Nobody;
+        var manage = rights.ReachOf(Permission.ManagePeople);
+        var view = rights.ReachOf(Permission.ViewPeople);
+        // Federation reach becomes the ids of its sections: the people queries then filter on SectionId alone.
+        var federations = manage.FederationCodes.Union(view.FederationCodes).ToList();
+        var sectionsOf = federations.Count == 0 || manage.Everywhere
+            ? []
+            : await db.Sections.AsNoTracking().Where(s => federations.Contains(s.FederationCode))
+                .Select(s => new { s.Id, s.FederationCode }).ToListAsync(ct);
+        IReadOnlyCollection<Guid> Ids(Reach reach) =>
+            reach.SectionIds.Concat(sectionsOf.Where(s => reach.FederationCodes.Contains(s.FederationCode)).Select(s => s.Id)).ToHashSet();
+        return _scope = new PeopleScope(rights.Person, manage.Everywhere, Ids(manage), view.Everywhere, Ids(view));
     }
 
-    public async Task<Person?> FindVisibleAsync(Guid id, CancellationToken ct) =>
-        await (await VisibleAsync(ct)).FirstOrDefaultAsync(p => p.Id == id, ct);
+    /// <summary>The people the caller may see (by name at least), in one section or everywhere.</summary>
+    public async Task<IQueryable<Person>> VisibleAsync(Guid? sectionId, CancellationToken ct) =>
+        Where(await RequireScopeAsync(ct), sectionId, detailsOnly: false);
 
-    public async Task<IReadOnlyDictionary<Guid, Person>> VisibleByIdsAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    /// <summary>The people whose details the caller sees: what lists of contacts and exports hold.</summary>
+    public async Task<IQueryable<Person>> WithDetailsAsync(Guid? sectionId, CancellationToken ct) =>
+        Where(await RequireScopeAsync(ct), sectionId, detailsOnly: true);
+
+    /// <summary>For batched nested lists: the visible people of any section (each parent's rows are then cut out).</summary>
+    public async Task<(IQueryable<Person> People, PeopleScope Scope)> VisibleForBatchAsync(CancellationToken ct)
+    {
+        var scope = await RequireScopeAsync(ct);
+        return (Where(scope, null, detailsOnly: false), scope);
+    }
+
+    public async Task<Person?> FindAsync(Guid id, CancellationToken ct) =>
+        (await ByIdsAsync([id], ct)).GetValueOrDefault(id);
+
+    public async Task<IReadOnlyDictionary<Guid, Person>> ByIdsAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        var scope = await ScopeAsync(ct);
+        if (scope == PeopleScope.Nobody) return new Dictionary<Guid, Person>();
+        var found = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(ct);
+        return found.Where(scope.Sees).ToDictionary(p => p.Id);
+    }
+
+    /// <summary>A person as opened on their page: the caller's view is written to the access log.</summary>
+    public async Task<IReadOnlyDictionary<Guid, Person>> OpenAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        var found = await ByIdsAsync(ids, ct);
+        var scope = await ScopeAsync(ct);
+        if (scope.Self is { } self && found.Count > 0)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var since = now - ViewLogWindow;
+            var subjects = found.Keys.Where(id => id != self.Id).ToList();
+            var recent = await db.Set<AccessLogEntry>().AsNoTracking()
+                .Where(e => e.ActorId == self.Id && subjects.Contains(e.SubjectId) && e.Kind == AccessKind.ViewedPerson && e.At > since)
+                .Select(e => e.SubjectId).ToListAsync(ct);
+            var entries = subjects.Except(recent)
+                .Select(id => new AccessLogEntry { SubjectId = id, ActorId = self.Id, Kind = AccessKind.ViewedPerson, At = now }).ToList();
+            if (entries.Count > 0)
+            {
+                await db.Set<AccessLogEntry>().AddRangeAsync(entries, ct);
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+            }
+        }
+        return found;
+    }
+
+    /// <summary>A person to change, tracked; hidden reads as unknown.</summary>
+    public async Task<(Person Person, PeopleScope Scope)?> FindForChangeAsync(Guid id, CancellationToken ct)
+    {
+        var scope = await RequireScopeAsync(ct);
+        var person = await db.People.AsTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        return person is not null && scope.Sees(person) ? (person, scope) : null;
+    }
+
+    /// <summary>Streams the people an export holds (those whose details the caller sees), logging each one as
+    /// exported by the caller once the stream has been read to the end.</summary>
+    public async IAsyncEnumerable<Person> ExportAsync(Func<IQueryable<Person>, IQueryable<Person>> narrow, Guid jobRunId,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var scope = await RequireScopeAsync(ct);
+        var actor = scope.Self?.Id ?? throw new ForbiddenException("Your account is not linked to a person of the party.");
+        var exported = new List<Guid>();
+        var people = narrow(Where(scope, null, detailsOnly: true)).OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.Id);
+        await foreach (var person in people.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            exported.Add(person.Id);
+            yield return person;
+        }
+        await LogBulkAsync(exported, actor, AccessKind.ExportedPeople, jobRunId, ct);
+    }
+
+    /// <summary>The person's access log: for the person themselves and the national team only.</summary>
+    public async Task<Page<AccessLogView>?> AccessLogAsync(Guid personId, PageRequest page, CancellationToken ct)
     {
         var rights = await caller.GetRightsAsync(ct);
-        if (!rights.IsAuthenticated) return new Dictionary<Guid, Person>();
-        return await (await VisibleAsync(ct)).Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        if (rights.PersonId != personId && !rights.OverseesEveryone) return null;
+        var entries = await db.Set<AccessLogEntry>().AsNoTracking().Where(e => e.SubjectId == personId)
+            .ToPageAsync(AccessLogOrder, page, ct);
+        // The actor is named to the person concerned: that is the point of the log.
+        var actorIds = entries.Items.Select(e => e.ActorId).OfType<Guid>().Distinct().ToList();
+        var names = await ActorNamesAsync(actorIds, ct);
+        return new Page<AccessLogView>(
+            entries.Items.Select(e => new AccessLogView(e, e.ActorId is { } a ? names.GetValueOrDefault(a) : null)).ToList(),
+            entries.HasNextPage, entries.HasPreviousPage, entries.TotalCount, v => AccessLogOrder.CursorOf(v.Entry));
+    }
+
+    public static readonly KeysetOrder<AccessLogEntry> AccessLogOrder =
+        KeysetOrder<AccessLogEntry>.DescendingBy("log", KeysetOrder<AccessLogEntry>.Key(e => e.At), KeysetOrder<AccessLogEntry>.Key(e => e.Id));
+
+    /// <summary>The names of people who acted on someone's data (viewed it, recorded a consent), shown to that someone:
+    /// a person may know who handles their data, even those they could not otherwise see.</summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> ActorNamesAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        ids.Count == 0 ? new Dictionary<Guid, string>()
+            : await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.FirstName + " " + p.LastName, ct);
+
+    /// <summary>Whether a record the caller can see already uses this email (the only duplicate the caller is told about).</summary>
+    public async Task<bool> VisibleEmailTakenAsync(string email, Guid? exceptId, CancellationToken ct) =>
+        await (await VisibleAsync(null, ct)).AnyAsync(p => p.Email == email && p.Id != exceptId, ct);
+
+    /// <summary>The primary record holding this email anywhere in the party. Unscoped on purpose: a section's new
+    /// record is linked to it privately, and nothing of it ever reaches the caller (see PersonService).</summary>
+    public Task<Guid?> PrimaryWithEmailAsync(string email, Guid? exceptId, CancellationToken ct) =>
+        db.People.AsNoTracking().Where(p => p.Email == email && p.LinkedToId == null && p.Id != exceptId)
+            .Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
+
+    /// <summary>An invited person accepted to join a section: they move there, and the section's record of them gives
+    /// its tags and the phone they lacked. The record is read unscoped: the person accepted to be one with it.</summary>
+    public async Task AbsorbRecordAsync(Guid personId, Guid recordId, Guid sectionId, DateTime now, CancellationToken ct)
+    {
+        var person = await db.People.AsTracking().SingleAsync(p => p.Id == personId, ct);
+        var record = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == recordId, ct);
+        person.SectionId = sectionId;
+        person.UpdatedAt = now;
+        if (record is not null)
+        {
+            person.Tags = person.Tags.Concat(record.Tags).Distinct(StringComparer.OrdinalIgnoreCase).Take(30).ToList();
+            person.Phone ??= record.Phone;
+        }
+        await db.SaveChangesAsync(ct);
+        _scope = null;
+    }
+
+    private async Task<PeopleScope> RequireScopeAsync(CancellationToken ct)
+    {
+        (await caller.GetRightsAsync(ct)).RequireAuthenticated();
+        return await ScopeAsync(ct);
+    }
+
+    private IQueryable<Person> Where(PeopleScope scope, Guid? sectionId, bool detailsOnly)
+    {
+        var people = db.People.AsNoTracking();
+        return scope.Filter(sectionId, detailsOnly) is { } filter ? people.Where(filter) : people;
+    }
+
+    private async Task LogBulkAsync(List<Guid> subjects, Guid actor, AccessKind kind, Guid? jobRunId, CancellationToken ct)
+    {
+        if (subjects.Count == 0) return;
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.Database.OpenConnectionAsync(ct);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var writer = await connection.BeginBinaryImportAsync(
+            """COPY "AccessLog" ("SubjectId", "ActorId", "Kind", "At", "JobRunId") FROM STDIN (FORMAT BINARY)""", ct);
+        foreach (var subject in subjects)
+        {
+            await writer.StartRowAsync(ct);
+            await writer.WriteAsync(subject, NpgsqlDbType.Uuid, ct);
+            await writer.WriteAsync(actor, NpgsqlDbType.Uuid, ct);
+            await writer.WriteAsync(kind.ToString(), NpgsqlDbType.Varchar, ct);
+            await writer.WriteAsync(now, NpgsqlDbType.TimestampTz, ct);
+            if (jobRunId is { } run) await writer.WriteAsync(run, NpgsqlDbType.Uuid, ct);
+            else await writer.WriteNullAsync(ct);
+        }
+        await writer.CompleteAsync(ct);
     }
 }

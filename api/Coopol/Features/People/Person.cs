@@ -1,4 +1,4 @@
-using Coopol.Features.PartyTree;
+using Coopol.Common;
 using NetTopologySuite.Geometries;
 
 namespace Coopol.Features.People;
@@ -9,6 +9,9 @@ public enum PersonKind
     Supporter,
 }
 
+/// <summary>Who may see a person (see the README's "Visibility"): PRIVATE only those who manage their section;
+/// SECTION (the default) also those who may view its people (delegates included); NETWORK also fellow members of
+/// their section, who see their name and nothing else.</summary>
 public enum ProfileVisibility
 {
     Private,
@@ -16,24 +19,21 @@ public enum ProfileVisibility
     Network,
 }
 
-public enum ConsentMethod
-{
-    WebForm,
-    PaperForm,
-    Oral,
-    Import,
-}
-
 /// <summary>A member (pays dues) or a supporter. Everything here is special-category data (GDPR art. 9):
 /// read it only through <see cref="PeopleAccess"/>.</summary>
+[PersonalData("a person's name and contact in a party's file reveal a political opinion")]
 public sealed class Person
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public PersonKind Kind { get; set; }
     public required string FirstName { get; set; }
     public required string LastName { get; set; }
-    /// <summary>Trimmed and lower-cased; unique.</summary>
+    /// <summary>Trimmed and lower-cased; unique among records that are not linked to another.</summary>
     public required string Email { get; set; }
+    /// <summary>Set when a section recorded someone already known elsewhere under this email: the record stays the
+    /// section's, privately linked to that person, who is asked whether to join (<see cref="SectionInvitation"/>).
+    /// A linked record never binds a sign-in account.</summary>
+    public Guid? LinkedToId { get; set; }
     /// <summary>The sign-in account bound to this person (Entra "oid", or "sub"), set at the first sign-in by
     /// verified email; later sign-ins find the person by it, so changing the email never moves an account.</summary>
     public string? AccountSubject { get; set; }
@@ -42,10 +42,7 @@ public sealed class Person
     public PostalAddress? Address { get; set; }
     public Point? Location { get; set; }
     public required Guid SectionId { get; set; }
-    public Section? Section { get; init; }
     public List<string> Tags { get; set; } = [];
-    public Consent? EmailConsent { get; set; }
-    public Consent? SmsConsent { get; set; }
     public ProfileVisibility ProfileVisibility { get; set; } = ProfileVisibility.Section;
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; set; }
@@ -54,6 +51,3 @@ public sealed class Person
 }
 
 public sealed record PostalAddress(string Line1, string? Line2, string PostalCode, string City, string Country);
-
-/// <summary>A consent as given or withdrawn: when and how, so it can be proven later.</summary>
-public sealed record Consent(bool Granted, ConsentMethod Method, DateTime RecordedAt);

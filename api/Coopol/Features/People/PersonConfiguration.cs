@@ -1,3 +1,5 @@
+using Coopol.Access;
+using Coopol.Features.PartyTree;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -17,12 +19,24 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.Location).HasColumnType("geography(point,4326)");
         builder.Ignore(p => p.DisplayName);
         builder.Property(p => p.AccountSubject).HasMaxLength(200);
-        builder.HasIndex(p => p.Email).IsUnique();
+        // One primary record per email; records a section made of someone known elsewhere are linked to it.
+        builder.HasIndex(p => p.Email).IsUnique().HasFilter("\"LinkedToId\" IS NULL");
         builder.HasIndex(p => p.AccountSubject).IsUnique();
+        builder.HasIndex(p => p.LinkedToId);
+        // Keyset pages: per section and across sections, by name and by date.
         builder.HasIndex(p => new { p.SectionId, p.LastName, p.FirstName, p.Id });
+        builder.HasIndex(p => new { p.LastName, p.FirstName, p.Id });
+        builder.HasIndex(p => new { p.SectionId, p.CreatedAt, p.Id });
+        builder.HasIndex(p => new { p.CreatedAt, p.Id });
         builder.HasIndex(p => p.Tags).HasMethod("gin");
         builder.HasIndex(p => p.Location).HasMethod("gist");
-        builder.HasOne(p => p.Section).WithMany().HasForeignKey(p => p.SectionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Section>().WithMany().HasForeignKey(p => p.SectionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Person>().WithMany().HasForeignKey(p => p.LinkedToId).OnDelete(DeleteBehavior.SetNull);
+
+        // Rights are held by people (declared here so the rights core names no feature).
+        builder.HasMany<RoleGrant>().WithOne().HasForeignKey(g => g.PersonId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany<RoleGrant>().WithOne().HasForeignKey(g => g.GrantedById).OnDelete(DeleteBehavior.SetNull);
+        builder.HasMany<RoleGrant>().WithOne().HasForeignKey(g => g.RevokedById).OnDelete(DeleteBehavior.SetNull);
 
         builder.ComplexProperty(p => p.Address, a =>
         {
@@ -31,18 +45,6 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
             a.Property(x => x.PostalCode).HasColumnName("AddressPostalCode").HasMaxLength(10);
             a.Property(x => x.City).HasColumnName("AddressCity").HasMaxLength(100);
             a.Property(x => x.Country).HasColumnName("AddressCountry").HasMaxLength(2);
-        });
-        builder.ComplexProperty(p => p.EmailConsent, c =>
-        {
-            c.Property(x => x.Granted).HasColumnName("EmailConsentGranted");
-            c.Property(x => x.Method).HasColumnName("EmailConsentMethod").HasConversion<string>().HasMaxLength(20);
-            c.Property(x => x.RecordedAt).HasColumnName("EmailConsentRecordedAt");
-        });
-        builder.ComplexProperty(p => p.SmsConsent, c =>
-        {
-            c.Property(x => x.Granted).HasColumnName("SmsConsentGranted");
-            c.Property(x => x.Method).HasColumnName("SmsConsentMethod").HasConversion<string>().HasMaxLength(20);
-            c.Property(x => x.RecordedAt).HasColumnName("SmsConsentRecordedAt");
         });
     }
 }

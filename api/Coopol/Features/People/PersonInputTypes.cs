@@ -1,4 +1,4 @@
-using Coopol.Common.GraphQL;
+using Coopol.Geo;
 using GraphQL.Types;
 
 namespace Coopol.Features.People;
@@ -8,7 +8,8 @@ public sealed class PersonFilterType : InputObjectGraphType<PersonFilter>
     public PersonFilterType()
     {
         Name = "PersonFilter";
-        Field(x => x.Search, nullable: true).Description("Matches first name, last name or email (case and accent insensitive).");
+        Field(x => x.Search, nullable: true)
+            .Description($"Words matched in first name, last name or email (case and accent insensitive, at most {PersonSearch.MaxLength} characters).");
         Field<IdGraphType>("sectionId");
         Field(x => x.FederationCode, nullable: true);
         Field<PersonKindType>("kind");
@@ -34,8 +35,12 @@ public sealed class ConsentInputType : InputObjectGraphType<ConsentInput>
     public ConsentInputType()
     {
         Name = "ConsentInput";
+        Description = "A consent the person gave on paper or orally, recorded when adding them.";
+        Field<NonNullGraphType<ConsentPurposeType>>("purpose");
+        Field<NonNullGraphType<ConsentChannelType>>("channel");
         Field(x => x.Granted);
         Field<NonNullGraphType<ConsentMethodType>>("method");
+        Field(x => x.WordingVersion, nullable: true).Description("The version of the wording shown (consentWordings); required to grant.");
     }
 }
 
@@ -53,8 +58,7 @@ public sealed class AddPersonInputType : InputObjectGraphType<AddPersonInput>
         Field<PostalAddressInputType>("address");
         Field<GeoPointInputType>("location");
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("tags");
-        Field<ConsentInputType>("emailConsent");
-        Field<ConsentInputType>("smsConsent");
+        Field<ListGraphType<NonNullGraphType<ConsentInputType>>>("consents");
         Field<ProfileVisibilityType>("profileVisibility").DefaultValue(ProfileVisibility.Section);
     }
 }
@@ -64,7 +68,7 @@ public sealed class UpdatePersonInputType : InputObjectGraphType<UpdatePersonInp
     public UpdatePersonInputType()
     {
         Name = "UpdatePersonInput";
-        Description = "Omitted or null fields are left unchanged; an empty phone clears it.";
+        Description = "Omitted or null fields are left unchanged; an empty phone clears it. Consents are recorded with recordConsent.";
         Field<NonNullGraphType<IdGraphType>>("personId");
         Field<PersonKindType>("kind");
         Field(x => x.FirstName, nullable: true);
@@ -74,8 +78,6 @@ public sealed class UpdatePersonInputType : InputObjectGraphType<UpdatePersonInp
         Field<PostalAddressInputType>("address");
         Field<GeoPointInputType>("location");
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("tags");
-        Field<ConsentInputType>("emailConsent");
-        Field<ConsentInputType>("smsConsent");
         Field<ProfileVisibilityType>("profileVisibility");
     }
 }
@@ -87,5 +89,42 @@ public sealed class MovePersonInputType : InputObjectGraphType<MovePersonInput>
         Name = "MovePersonInput";
         Field<NonNullGraphType<IdGraphType>>("personId");
         Field<NonNullGraphType<IdGraphType>>("sectionId");
+    }
+}
+
+public sealed class RecordConsentInputType : InputObjectGraphType<RecordConsentInput>
+{
+    public RecordConsentInputType()
+    {
+        Name = "RecordConsentInput";
+        Description = "The person records their own consents (WEB_FORM); a manager of their section records one given on paper "
+            + "(PAPER_FORM) or orally (ORAL), or a withdrawal. After a withdrawal only the person can grant again.";
+        Field<NonNullGraphType<IdGraphType>>("personId");
+        Field<NonNullGraphType<ConsentPurposeType>>("purpose");
+        Field<NonNullGraphType<ConsentChannelType>>("channel");
+        Field(x => x.Granted);
+        Field<NonNullGraphType<ConsentMethodType>>("method");
+        Field(x => x.WordingVersion, nullable: true).Description("The version of the wording shown; required to grant.");
+    }
+}
+
+public sealed class AnswerSectionInvitationInputType : InputObjectGraphType<AnswerSectionInvitationInput>
+{
+    public AnswerSectionInvitationInputType()
+    {
+        Name = "AnswerSectionInvitationInput";
+        Field<NonNullGraphType<IdGraphType>>("invitationId");
+        Field(x => x.Accept).Description("True to join the section (and be one record with the section's), false to stay where you are.");
+    }
+}
+
+public sealed class ExportPeopleInputType : InputObjectGraphType<ExportPeopleInput>
+{
+    public ExportPeopleInputType()
+    {
+        Name = "ExportPeopleInput";
+        Field<IdGraphType>("scopeId").Description("A section or federation; omitted for the whole party (national rights).");
+        Field<PersonKindType>("kind");
+        Field(x => x.Tag, nullable: true);
     }
 }

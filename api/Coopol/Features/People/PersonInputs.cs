@@ -1,10 +1,6 @@
-namespace Coopol.Features.People;
+using Coopol.Geo;
 
-public sealed class GeoPointInput
-{
-    public double Latitude { get; init; }
-    public double Longitude { get; init; }
-}
+namespace Coopol.Features.People;
 
 public sealed class PostalAddressInput
 {
@@ -15,10 +11,15 @@ public sealed class PostalAddressInput
     public string? Country { get; init; }
 }
 
+/// <summary>A consent as recorded when adding someone (given on paper or orally) or later.</summary>
 public sealed class ConsentInput
 {
+    public ConsentPurpose Purpose { get; init; }
+    public ConsentChannel Channel { get; init; }
     public bool Granted { get; init; }
     public ConsentMethod Method { get; init; }
+    /// <summary>The wording the person was shown (required to grant).</summary>
+    public string? WordingVersion { get; init; }
 }
 
 public sealed class AddPersonInput
@@ -32,12 +33,11 @@ public sealed class AddPersonInput
     public PostalAddressInput? Address { get; init; }
     public GeoPointInput? Location { get; init; }
     public List<string>? Tags { get; init; }
-    public ConsentInput? EmailConsent { get; init; }
-    public ConsentInput? SmsConsent { get; init; }
+    public List<ConsentInput>? Consents { get; init; }
     public ProfileVisibility? ProfileVisibility { get; init; }
 }
 
-/// <summary>Null leaves a field unchanged; an empty phone clears it.</summary>
+/// <summary>Null leaves a field unchanged; an empty phone clears it. Consents are recorded with recordConsent.</summary>
 public sealed class UpdatePersonInput
 {
     public string PersonId { get; init; } = "";
@@ -49,8 +49,6 @@ public sealed class UpdatePersonInput
     public PostalAddressInput? Address { get; init; }
     public GeoPointInput? Location { get; init; }
     public List<string>? Tags { get; init; }
-    public ConsentInput? EmailConsent { get; init; }
-    public ConsentInput? SmsConsent { get; init; }
     public ProfileVisibility? ProfileVisibility { get; init; }
 }
 
@@ -60,6 +58,30 @@ public sealed class MovePersonInput
     public string SectionId { get; init; } = "";
 }
 
+public sealed class RecordConsentInput
+{
+    public string PersonId { get; init; } = "";
+    public ConsentPurpose Purpose { get; init; }
+    public ConsentChannel Channel { get; init; }
+    public bool Granted { get; init; }
+    public ConsentMethod Method { get; init; }
+    public string? WordingVersion { get; init; }
+}
+
+public sealed class AnswerSectionInvitationInput
+{
+    public string InvitationId { get; init; } = "";
+    public bool Accept { get; init; }
+}
+
+public sealed class ExportPeopleInput
+{
+    /// <summary>A section or federation; omitted for everyone the caller sees nationally.</summary>
+    public string? ScopeId { get; init; }
+    public PersonKind? Kind { get; init; }
+    public string? Tag { get; init; }
+}
+
 public enum PersonSort
 {
     NameAsc,
@@ -67,7 +89,7 @@ public enum PersonSort
     CreatedAtDesc,
 }
 
-public sealed class PersonFilter
+public sealed record PersonFilter
 {
     public string? Search { get; init; }
     public string? SectionId { get; init; }

@@ -1,20 +1,37 @@
+using Coopol.Access;
 using Coopol.Common;
+using Coopol.Common.Paging;
 using Coopol.Data;
-using Coopol.Features.Accounts;
 using Coopol.Features.PartyTree;
-using Coopol.Features.Roles;
+using Coopol.Geo;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
-using NetTopologySuite.Geometries;
 
 namespace Coopol.Features.People;
 
 public sealed class PersonService(
-    CoopolDbContext db, PeopleAccess access, CallerContext caller, SectionService sections, TimeProvider clock,
-    IValidator<AddPersonInput> addValidator, IValidator<UpdatePersonInput> updateValidator)
+    CoopolDbContext db, PeopleAccess access, CallerContext caller, SectionService sections, PersonMerge merge, TimeProvider clock,
+    IValidator<AddPersonInput> addValidator, IValidator<UpdatePersonInput> updateValidator, IValidator<PersonFilter> filterValidator)
 {
+    public const string NodeType = "Person";
+
+    private static readonly KeysetOrder<Person> ByName = KeysetOrder<Person>.Ascending("name",
+        KeysetOrder<Person>.Key(p => p.LastName), KeysetOrder<Person>.Key(p => p.FirstName), KeysetOrder<Person>.Key(p => p.Id));
+    private static readonly KeysetOrder<Person> ByNameDesc = KeysetOrder<Person>.DescendingBy("name-desc",
+        KeysetOrder<Person>.Key(p => p.LastName), KeysetOrder<Person>.Key(p => p.FirstName), KeysetOrder<Person>.Key(p => p.Id));
+    private static readonly KeysetOrder<Person> ByNewest = KeysetOrder<Person>.DescendingBy("newest",
+        KeysetOrder<Person>.Key(p => p.CreatedAt), KeysetOrder<Person>.Key(p => p.Id));
+
+    public static KeysetOrder<Person> OrderOf(PersonSort sort) => sort switch
+    {
+        PersonSort.NameDesc => ByNameDesc,
+        PersonSort.CreatedAtDesc => ByNewest,
+        _ => ByName,
+    };
+
     public async Task<Page<Person>> SearchAsync(PersonFilter? filter, PersonSort sort, PageRequest page, CancellationToken ct)
     {
+        if (filter is not null) filterValidator.ValidateOrThrow(filter, "filter");
         Guid? sectionId = null;
         if (filter?.SectionId is not null)
         {
@@ -23,79 +40,88 @@ public sealed class PersonService(
                 && await sections.FindAsync(sectionId.Value, ct) is { } s && s.FederationCode != filter.FederationCode)
                 throw new SectionNotInFederationException(filter.FederationCode);
         }
-        return await QueryAsync(sectionId, filter, sort, page, ct);
+        var people = await NarrowAsync(await access.VisibleAsync(sectionId, ct), filter, ct);
+        return await people.ToPageAsync(OrderOf(sort), page, ct);
     }
 
-    /// <summary>The people of one section; FORBIDDEN when the caller has no right to see them.</summary>
-    public async Task<Page<Person>> OfSectionAsync(Section section, PersonFilter? filter, PersonSort sort, PageRequest page, CancellationToken ct)
+    /// <summary>Whether the caller may list the people of a section (Section.people): VIEW_PEOPLE or MANAGE_PEOPLE there.</summary>
+    public async Task<bool> MayListAsync(Section section, CancellationToken ct)
     {
         var rights = await caller.GetRightsAsync(ct);
         rights.RequireAuthenticated();
-        if (!rights.PeopleReach().Includes(section.FederationCode, section.Id))
-            throw new ForbiddenException("You have no right to see the people of this section.");
-        return await QueryAsync(section.Id, new PersonFilter { Search = filter?.Search, Kind = filter?.Kind, Tag = filter?.Tag }, sort, page, ct);
+        var node = TreeNode.Section(section.FederationCode, section.Id);
+        return rights.Can(Permission.ViewPeople, node) || rights.Can(Permission.ManagePeople, node);
     }
 
-    private async Task<Page<Person>> QueryAsync(Guid? sectionId, PersonFilter? filter, PersonSort sort, PageRequest page, CancellationToken ct)
+    /// <summary>The people of several sections, a page each, in one query (nested Section.people).</summary>
+    public async Task<IReadOnlyDictionary<Guid, Page<Person>>> OfSectionsAsync(IReadOnlyCollection<Guid> sectionIds, PersonFilter? filter,
+        PersonSort sort, PageRequest page, CancellationToken ct)
     {
-        var people = await access.VisibleAsync(ct);
-        if (sectionId is { } id) people = people.Where(p => p.SectionId == id);
-        if (filter?.FederationCode is { } code) people = people.Where(p => p.Section!.FederationCode == code);
-        if (filter?.Kind is { } kind) people = people.Where(p => p.Kind == kind);
-        if (!string.IsNullOrWhiteSpace(filter?.Tag)) people = people.Where(p => p.Tags.Contains(filter.Tag.Trim()));
-        if (!string.IsNullOrWhiteSpace(filter?.Search))
-        {
-            var pattern = "%" + filter.Search.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            people = people.Where(p =>
-                EF.Functions.ILike(EF.Functions.Unaccent(p.FirstName + " " + p.LastName), EF.Functions.Unaccent(pattern))
-                || EF.Functions.ILike(EF.Functions.Unaccent(p.LastName + " " + p.FirstName), EF.Functions.Unaccent(pattern))
-                || EF.Functions.ILike(p.Email, pattern));
-        }
-        var ordered = sort switch
-        {
-            PersonSort.NameDesc => people.OrderByDescending(p => p.LastName).ThenByDescending(p => p.FirstName).ThenByDescending(p => p.Id),
-            PersonSort.CreatedAtDesc => people.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id),
-            _ => people.OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.Id),
-        };
-        return await page.ApplyAsync(ordered, ct);
+        if (filter is not null) filterValidator.ValidateOrThrow(filter, "filter");
+        var (visible, _) = await access.VisibleForBatchAsync(ct);
+        var people = await NarrowAsync(visible, filter is null ? null : filter with { SectionId = null, FederationCode = null }, ct);
+        var ids = sectionIds.ToList();
+        return await db.Sections.AsNoTracking().Where(s => ids.Contains(s.Id))
+            .ToPagesAsync(s => s.Id, people, p => p.SectionId, OrderOf(sort), page, sectionIds, ct);
     }
 
-    public Task<Person?> FindAsync(Guid id, CancellationToken ct) => access.FindVisibleAsync(id, ct);
+    public Task<Person?> FindAsync(Guid id, CancellationToken ct) => access.FindAsync(id, ct);
 
+    /// <summary>People opened by id (person, node, nodes): each view is written to the access log.</summary>
+    public Task<IReadOnlyDictionary<Guid, Person>> OpenAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) => access.OpenAsync(ids, ct);
+
+    /// <summary>Adds a person to a section. The answer never depends on people outside the caller's reach: an email
+    /// the caller can see taken is refused (EMAIL_TAKEN); one known only elsewhere gives the section its own record,
+    /// linked privately to that person, who is asked whether to join (<see cref="SectionInvitation"/>).</summary>
     public async Task<Person> AddAsync(AddPersonInput input, CancellationToken ct)
     {
         var rights = await caller.GetRightsAsync(ct);
-        rights.RequirePerson();
+        var actor = rights.RequirePerson();
         var section = await sections.RequireAsync(input.SectionId, "sectionId", ct);
-        if (!rights.Can(Permission.ManagePeople, section))
+        if (!rights.Can(Permission.ManagePeople, SectionService.NodeOf(section)))
             throw new ForbiddenException("You may not add people to this section.");
         addValidator.ValidateOrThrow(input);
         var email = EmailAddress.Normalize(input.Email);
-        await EnsureEmailFreeAsync(email, null, ct);
-
         var now = clock.GetUtcNow().UtcDateTime;
-        var person = new Person
+        var given = input.Consents ?? [];
+        for (var i = 0; i < given.Count; i++) ConsentService.CheckRecordedByManager(given[i], $"consents.{i}");
+        if (await access.VisibleEmailTakenAsync(email, null, ct)) throw EmailTaken();
+
+        for (var attempt = 0; ; attempt++)
         {
-            Kind = input.Kind, FirstName = input.FirstName.Trim(), LastName = input.LastName.Trim(), Email = email,
-            Phone = MobilePhone.ToE164(input.Phone), Address = ToAddress(input.Address), Location = ToPoint(input.Location),
-            SectionId = section.Id, Tags = NormalizeTags(input.Tags), EmailConsent = ToConsent(input.EmailConsent, now),
-            SmsConsent = ToConsent(input.SmsConsent, now), ProfileVisibility = input.ProfileVisibility ?? ProfileVisibility.Section,
-            CreatedAt = now, UpdatedAt = now,
-        };
-        db.People.Add(person);
-        await db.SaveOrThrowAsync(EmailTaken, ct);
-        return person;
+            var person = new Person
+            {
+                Kind = input.Kind, FirstName = input.FirstName.Trim(), LastName = input.LastName.Trim(), Email = email,
+                Phone = MobilePhone.ToE164(input.Phone), Address = ToAddress(input.Address), Location = GeoPointInput.ToPoint(input.Location),
+                SectionId = section.Id, Tags = NormalizeTags(input.Tags), ProfileVisibility = input.ProfileVisibility ?? ProfileVisibility.Section,
+                CreatedAt = now, UpdatedAt = now,
+            };
+            await LinkIfKnownElsewhereAsync(person, section.Id, null, now, ct);
+            db.People.Add(person);
+            foreach (var consent in given) db.Add(ConsentService.NewRecord(person.Id, consent, actor, now));
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return person;
+            }
+            catch (DbUpdateException e) when (attempt == 0 && DbConflicts.IsUniqueViolation(e))
+            {
+                // Someone recorded the same new email at the same moment: link to theirs, as if it had been there.
+                db.ChangeTracker.Clear();
+            }
+        }
     }
 
-    /// <summary>Those who manage the person's section may change everything; a person may change their own
-    /// details but not whether they are a member.</summary>
+    /// <summary>Those who manage the person's section may change everything; a person may change their own details
+    /// but not whether they are a member, nor their email (the email binds a sign-in account).</summary>
     public async Task<Person> UpdateAsync(UpdatePersonInput input, CancellationToken ct)
     {
-        var (person, rights) = await RequireVisibleTrackedAsync(input.PersonId, ct);
-        var section = await sections.RequireAsync(person.SectionId, ct);
-        var manages = rights.Can(Permission.ManagePeople, section);
+        var rights = await caller.GetRightsAsync(ct);
+        rights.RequirePerson();
+        var (person, scope) = await RequireForChangeAsync(input.PersonId, ct);
+        var manages = scope.Manages(person.SectionId);
         if (!manages && (person.Id != rights.PersonId || input.Kind is not null))
-            throw new ForbiddenException("You may not change this person.");
+            throw scope.SeesDetails(person) ? new ForbiddenException("You may not change this person.") : new PersonNotFoundException();
         updateValidator.ValidateOrThrow(input);
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -103,47 +129,129 @@ public sealed class PersonService(
         {
             await EnsureMayChangeEmailAsync(person, rights, manages, ct);
             var email = EmailAddress.Normalize(input.Email);
-            await EnsureEmailFreeAsync(email, person.Id, ct);
+            if (await access.VisibleEmailTakenAsync(email, person.Id, ct)) throw EmailTaken();
             person.Email = email;
+            await LinkIfKnownElsewhereAsync(person, person.SectionId, person.Id, now, ct);
         }
         if (input.Kind is { } kind) person.Kind = kind;
         if (input.FirstName is not null) person.FirstName = input.FirstName.Trim();
         if (input.LastName is not null) person.LastName = input.LastName.Trim();
         if (input.Phone is not null) person.Phone = MobilePhone.ToE164(input.Phone);
         if (input.Address is not null) person.Address = ToAddress(input.Address);
-        if (input.Location is not null) person.Location = ToPoint(input.Location);
+        if (input.Location is not null) person.Location = GeoPointInput.ToPoint(input.Location);
         if (input.Tags is not null) person.Tags = NormalizeTags(input.Tags);
-        if (input.EmailConsent is not null) person.EmailConsent = ToConsent(input.EmailConsent, now);
-        if (input.SmsConsent is not null) person.SmsConsent = ToConsent(input.SmsConsent, now);
         if (input.ProfileVisibility is { } visibility) person.ProfileVisibility = visibility;
         person.UpdatedAt = now;
-        await db.SaveOrThrowAsync(EmailTaken, ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (DbConflicts.IsUniqueViolation(e))
+        {
+            throw new ConcurrentChangeException();
+        }
         return person;
     }
 
     /// <summary>Moving needs MANAGE_PEOPLE on both the section left and the section joined.</summary>
     public async Task<Person> MoveAsync(MovePersonInput input, CancellationToken ct)
     {
-        var (person, rights) = await RequireVisibleTrackedAsync(input.PersonId, ct);
+        var rights = await caller.GetRightsAsync(ct);
+        rights.RequirePerson();
+        var (person, scope) = await RequireForChangeAsync(input.PersonId, ct);
         var from = await sections.RequireAsync(person.SectionId, ct);
         var to = await sections.RequireAsync(input.SectionId, "sectionId", ct);
-        if (!rights.Can(Permission.ManagePeople, from) || !rights.Can(Permission.ManagePeople, to))
-            throw new ForbiddenException("Moving a person needs the right to manage people in both sections.");
+        if (!rights.Can(Permission.ManagePeople, SectionService.NodeOf(from)) || !rights.Can(Permission.ManagePeople, SectionService.NodeOf(to)))
+            throw scope.SeesDetails(person)
+                ? new ForbiddenException("Moving a person needs the right to manage people in both sections.")
+                : new PersonNotFoundException();
         person.SectionId = to.Id;
         person.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
         return person;
     }
 
-    private async Task<(Person, Rights)> RequireVisibleTrackedAsync(string personId, CancellationToken ct)
+    /// <summary>The invitations of the caller (sections that recorded them under their email).</summary>
+    public async Task<Page<SectionInvitation>> MyInvitationsAsync(bool pendingOnly, PageRequest page, CancellationToken ct)
+    {
+        var self = (await caller.GetRightsAsync(ct)).PersonId;
+        var invitations = db.Set<SectionInvitation>().AsNoTracking().Where(i => i.PersonId == self);
+        if (pendingOnly) invitations = invitations.Where(i => i.AnsweredAt == null);
+        return await invitations.ToPageAsync(InvitationOrder, page, ct);
+    }
+
+    public static readonly KeysetOrder<SectionInvitation> InvitationOrder = KeysetOrder<SectionInvitation>.DescendingBy("invitations",
+        KeysetOrder<SectionInvitation>.Key(i => i.CreatedAt), KeysetOrder<SectionInvitation>.Key(i => i.Id));
+
+    public async Task<IReadOnlyDictionary<Guid, SectionInvitation>> InvitationsByIdsAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        var self = (await caller.GetRightsAsync(ct)).PersonId;
+        return await db.Set<SectionInvitation>().AsNoTracking().Where(i => ids.Contains(i.Id) && i.PersonId == self).ToDictionaryAsync(i => i.Id, ct);
+    }
+
+    /// <summary>Only the person asked answers. Accepting moves them to the section and merges the section's record
+    /// into theirs (its consents, log and rights follow); declining leaves the section its record.</summary>
+    public async Task<SectionInvitation> AnswerInvitationAsync(AnswerSectionInvitationInput input, CancellationToken ct)
     {
         var rights = await caller.GetRightsAsync(ct);
-        rights.RequirePerson();
-        var id = GlobalId.ParseGuid(personId, PersonType.NodeType, "personId");
-        // Read through the scoped path, tracked for the change: one query, and hidden reads as unknown.
-        var person = await (await access.VisibleAsync(ct)).AsTracking().FirstOrDefaultAsync(p => p.Id == id, ct)
-            ?? throw new PersonNotFoundException();
-        return (person, rights);
+        var self = rights.RequirePerson();
+        var id = GlobalId.ParseGuid(input.InvitationId, SectionInvitationType.NodeType, "invitationId");
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var invitation = await db.Set<SectionInvitation>().FromSql($"""SELECT * FROM "SectionInvitations" WHERE "Id" = {id} FOR UPDATE""")
+            .AsTracking().SingleOrDefaultAsync(ct);
+        if (invitation is null || invitation.PersonId != self) throw new InvitationNotFoundException();
+        if (invitation.AnsweredAt is not null) throw new InvitationAlreadyAnsweredException();
+        var now = clock.GetUtcNow().UtcDateTime;
+        invitation.AnsweredAt = now;
+        invitation.Accepted = input.Accept;
+        await db.SaveChangesAsync(ct);
+        if (input.Accept && invitation.RecordId is { } record)
+        {
+            await access.AbsorbRecordAsync(self, record, invitation.SectionId, now, ct);
+            await merge.MergeAsync(record, self, ct);
+        }
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        caller.Reset();
+        return invitation;
+    }
+
+    private async Task<IQueryable<Person>> NarrowAsync(IQueryable<Person> people, PersonFilter? filter, CancellationToken ct)
+    {
+        if (filter?.FederationCode is { } code)
+        {
+            var ids = await db.Sections.AsNoTracking().Where(s => s.FederationCode == code).Select(s => s.Id).ToListAsync(ct);
+            people = people.Where(p => ids.Contains(p.SectionId));
+        }
+        if (filter?.Kind is { } kind) people = people.Where(p => p.Kind == kind);
+        if (!string.IsNullOrWhiteSpace(filter?.Tag))
+        {
+            var tag = filter.Tag.Trim();
+            people = people.Where(p => p.Tags.Contains(tag));
+        }
+        if (!string.IsNullOrWhiteSpace(filter?.Search))
+            foreach (var pattern in PersonSearch.Patterns(filter.Search))
+                people = people.Where(p => EF.Functions.Like(PersonSearch.Text(p.FirstName, p.LastName, p.Email), PersonSearch.Fold(pattern), "\\"));
+        return people;
+    }
+
+    /// <summary>When the email is the primary record of someone else (outside the caller's sight, as checked before),
+    /// links this record to it and asks that person; otherwise this record is the email's primary one.</summary>
+    private async Task LinkIfKnownElsewhereAsync(Person person, Guid sectionId, Guid? exceptId, DateTime now, CancellationToken ct)
+    {
+        var primary = await access.PrimaryWithEmailAsync(person.Email, exceptId, ct);
+        if (person.LinkedToId == primary) return;
+        if (exceptId is not null)
+            await db.Set<SectionInvitation>().Where(i => i.RecordId == person.Id && i.AnsweredAt == null).ExecuteDeleteAsync(ct);
+        person.LinkedToId = primary;
+        if (primary is { } known)
+            db.Add(new SectionInvitation { PersonId = known, RecordId = person.Id, SectionId = sectionId, CreatedAt = now });
+    }
+
+    private async Task<(Person, PeopleScope)> RequireForChangeAsync(string personId, CancellationToken ct)
+    {
+        var id = GlobalId.ParseGuid(personId, NodeType, "personId");
+        return await access.FindForChangeAsync(id, ct) ?? throw new PersonNotFoundException();
     }
 
     /// <summary>The email is how an account is first bound to a person, so only a manager changes it (never the
@@ -154,27 +262,17 @@ public sealed class PersonService(
         if (!manages)
             throw InputValidationException.For("email", "EMAIL_CHANGE_NEEDS_MANAGER", "Ask your section secretary to change your email.");
         var now = clock.GetUtcNow().UtcDateTime;
-        var held = await db.RoleGrants.AsNoTracking()
-            .Where(g => g.PersonId == person.Id && g.RevokedAt == null && (g.ExpiresAt == null || g.ExpiresAt > now)).ToListAsync(ct);
-        if (held.Any(g => !RoleService.MayAppoint(rights, new TreeNode(g.Level, g.FederationCode, g.SectionId))))
+        var held = await db.RoleGrants.AsNoTracking().Where(g => g.PersonId == person.Id).Where(RoleGrant.ActiveAt(now)).ToListAsync(ct);
+        if (held.Any(g => !rights.MayAppoint(g.Node)))
             throw new ForbiddenException("This person holds rights: only those who appoint them may change their email.");
     }
 
-    private async Task EnsureEmailFreeAsync(string email, Guid? exceptId, CancellationToken ct)
-    {
-        if (await db.People.AnyAsync(p => p.Email == email && p.Id != exceptId, ct)) throw EmailTaken();
-    }
-
     private static InputValidationException EmailTaken() => InputValidationException.For("email", "EMAIL_TAKEN",
-        "This email is already registered; ask your federation to move that person to your section.");
+        "Someone you can see already has this email.");
 
     private static PostalAddress? ToAddress(PostalAddressInput? a) => a is null ? null
         : new PostalAddress(a.Line1.Trim(), string.IsNullOrWhiteSpace(a.Line2) ? null : a.Line2.Trim(), a.PostalCode.Trim(), a.City.Trim(), a.Country ?? "FR");
 
-    public static Point? ToPoint(GeoPointInput? p) => p is null ? null : new Point(p.Longitude, p.Latitude) { SRID = 4326 };
-
-    private static Consent? ToConsent(ConsentInput? c, DateTime now) => c is null ? null : new Consent(c.Granted, c.Method, now);
-
     private static List<string> NormalizeTags(List<string>? tags) =>
-        tags?.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList() ?? [];
+        tags?.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).Take(30).ToList() ?? [];
 }

@@ -1,3 +1,4 @@
+using Coopol.Geo;
 using FluentValidation;
 
 namespace Coopol.Features.People;
@@ -6,27 +7,19 @@ namespace Coopol.Features.People;
 public static class PersonRules
 {
     public static IRuleBuilderOptions<T, string?> PersonName<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.NotEmpty().WithErrorCode("REQUIRED").MaximumLength(100).WithErrorCode("TOO_LONG");
+        rule.Must(n => !string.IsNullOrWhiteSpace(n)).WithErrorCode("REQUIRED").WithMessage("'{PropertyName}' is required.")
+            .MaximumLength(100).WithErrorCode("TOO_LONG");
 
     public static IRuleBuilderOptions<T, string?> Email<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(EmailAddress.IsValid).WithErrorCode("INVALID_EMAIL").WithMessage("'{PropertyValue}' is not a valid email address.");
+        rule.Must(EmailAddress.IsValid).WithErrorCode("INVALID_EMAIL").WithMessage("This is not a valid email address.");
 
     public static IRuleBuilderOptions<T, string?> Mobile<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(p => string.IsNullOrWhiteSpace(p) || MobilePhone.ToE164(p) is not null)
-            .WithErrorCode("INVALID_PHONE").WithMessage("'{PropertyValue}' is not a valid mobile phone number.");
+        rule.Must(p => string.IsNullOrWhiteSpace(p) || (p.Length <= 30 && MobilePhone.ToE164(p) is not null))
+            .WithErrorCode("INVALID_PHONE").WithMessage("This is not a valid mobile phone number.");
 
     public static IRuleBuilderOptions<T, List<string>?> Tags<T>(this IRuleBuilder<T, List<string>?> rule) =>
         rule.Must(t => t is null || (t.Count <= 30 && t.All(x => !string.IsNullOrWhiteSpace(x) && x.Trim().Length <= 50)))
             .WithErrorCode("INVALID_TAGS").WithMessage("At most 30 tags, each 1 to 50 characters.");
-}
-
-public sealed class GeoPointInputValidator : AbstractValidator<GeoPointInput>
-{
-    public GeoPointInputValidator()
-    {
-        RuleFor(x => x.Latitude).InclusiveBetween(-90, 90).WithErrorCode("OUT_OF_RANGE");
-        RuleFor(x => x.Longitude).InclusiveBetween(-180, 180).WithErrorCode("OUT_OF_RANGE");
-    }
 }
 
 public sealed class PostalAddressInputValidator : AbstractValidator<PostalAddressInput>
@@ -44,6 +37,14 @@ public sealed class PostalAddressInputValidator : AbstractValidator<PostalAddres
     }
 }
 
+public sealed class ConsentInputValidator : AbstractValidator<ConsentInput>
+{
+    public ConsentInputValidator()
+    {
+        RuleFor(x => x.WordingVersion).MaximumLength(40).WithErrorCode("TOO_LONG");
+    }
+}
+
 public sealed class AddPersonInputValidator : AbstractValidator<AddPersonInput>
 {
     public AddPersonInputValidator()
@@ -55,6 +56,9 @@ public sealed class AddPersonInputValidator : AbstractValidator<AddPersonInput>
         RuleFor(x => x.Tags).Tags();
         RuleFor(x => x.Address!).SetValidator(new PostalAddressInputValidator()).When(x => x.Address is not null);
         RuleFor(x => x.Location!).SetValidator(new GeoPointInputValidator()).When(x => x.Location is not null);
+        RuleFor(x => x.Consents).Must(c => c is null || (c.Count <= 4 && c.DistinctBy(x => (x.Purpose, x.Channel)).Count() == c.Count))
+            .WithErrorCode("INVALID_CONSENTS").WithMessage("At most one consent per purpose and channel.");
+        RuleForEach(x => x.Consents).SetValidator(new ConsentInputValidator());
     }
 }
 
@@ -69,5 +73,16 @@ public sealed class UpdatePersonInputValidator : AbstractValidator<UpdatePersonI
         RuleFor(x => x.Tags).Tags();
         RuleFor(x => x.Address!).SetValidator(new PostalAddressInputValidator()).When(x => x.Address is not null);
         RuleFor(x => x.Location!).SetValidator(new GeoPointInputValidator()).When(x => x.Location is not null);
+    }
+}
+
+/// <summary>Bounds on what a list may be filtered by: a search's cost must not grow with what the caller types.</summary>
+public sealed class PersonFilterValidator : AbstractValidator<PersonFilter>
+{
+    public PersonFilterValidator()
+    {
+        RuleFor(x => x.Search).MaximumLength(PersonSearch.MaxLength).WithErrorCode("TOO_LONG");
+        RuleFor(x => x.Tag).MaximumLength(50).WithErrorCode("TOO_LONG");
+        RuleFor(x => x.FederationCode).MaximumLength(3).WithErrorCode("TOO_LONG");
     }
 }

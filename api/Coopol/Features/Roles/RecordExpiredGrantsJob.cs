@@ -1,3 +1,4 @@
+using Coopol.Access;
 using Coopol.Data;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,6 @@
+using Coopol.Access;
+using Coopol.Common;
+
 namespace Coopol.Features.Roles;
 
 public enum RoleGrantEventKind
@@ -11,6 +14,7 @@ public enum RoleGrantEventKind
 }
 
 /// <summary>The audit trail of rights: who did what to whom, when. Rows are only ever added.</summary>
+[PersonalData("who gave which rights to whom")]
 public sealed class RoleGrantEvent
 {
     public long Id { get; init; }

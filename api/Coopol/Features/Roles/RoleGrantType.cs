@@ -1,9 +1,12 @@
+using Coopol.Access;
 using Coopol.Common;
 using Coopol.Common.GraphQL;
 using Coopol.Features.PartyTree;
 using Coopol.Features.People;
+using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Types;
+using GraphQL.Types.Relay;
 
 namespace Coopol.Features.Roles;
 
@@ -32,6 +35,15 @@ public sealed class RoleGrantType : ObjectGraphType<RoleGrant>
         Field<PersonType>("revokedBy").Resolve(ctx => LoadPerson(ctx.Service<PersonLoader>(), ctx.Source.RevokedById));
         Field<NonNullGraphType<BooleanGraphType>>("isActive")
             .Resolve(ctx => ctx.Source.IsActiveAt(ctx.Service<TimeProvider>().GetUtcNow().UtcDateTime));
+        Field<NonNullGraphType<BooleanGraphType>>("viewerCanRevoke")
+            .Description("Whether the viewer may revoke it: a role, whoever appoints on its node; a delegation, its grantor, "
+                + "those above the grantor in its chain, and whoever appoints on the node the chain starts from.")
+            .Resolve(ctx => ctx.Service<MayRevokeLoader>().Load(ctx.Source).Then(b => b?.Value ?? false));
+        Field<NonNullGraphType<ConnectionType<RoleGrantType>>>("revokedWithIt")
+            .Description("The active delegations carved from this grant, down the whole chain: revoking it revokes them too.")
+            .PagingArguments()
+            .ResolveAsync(async ctx => InMemoryConnections.Of(
+                await ctx.Service<RoleService>().DependentsAsync(ctx.Source.Id, ctx.CancellationToken), ctx.PageRequest()));
     }
 
     private static IDataLoaderResult<Person?>? LoadPerson(PersonLoader loader, Guid? id) => id is { } key ? loader.Load(key) : null;

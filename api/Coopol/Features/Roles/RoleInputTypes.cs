@@ -1,3 +1,4 @@
+using Coopol.Access;
 using GraphQL.Types;
 
 namespace Coopol.Features.Roles;

@@ -1,3 +1,5 @@
+using Coopol.Access;
+
 namespace Coopol.Features.Roles;
 
 public sealed class GrantRoleInput
@@ -31,8 +33,8 @@ public sealed class DelegationFilter
     public bool? IncludeInactive { get; init; }
 }
 
-/// <summary>A node of the party tree: national (no keys), a federation, or a section (with its federation).</summary>
-public sealed record TreeNode(TreeLevel Level, string? FederationCode, Guid? SectionId)
+/// <summary>A grant above another in a delegation chain (its parent, the parent's parent... up to an elected role).</summary>
+public sealed record ChainGrant(Guid Start, Guid Id, Guid PersonId, Role Role, TreeLevel Level, string? FederationCode, Guid? SectionId, Guid? ParentGrantId)
 {
-    public static readonly TreeNode National = new(TreeLevel.National, null, null);
+    public TreeNode Node => new(Level, FederationCode, SectionId);
 }

@@ -1,4 +1,4 @@
-using Coopol.Features.Accounts;
+using Coopol.Api.Auth;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -35,7 +35,7 @@ public sealed class SignInTests(ApiFixture api)
         var token = await response.Content.ReadFromJsonAsync<Token>();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
         {
-            Content = JsonContent.Create(new { query = "{ me { email person { displayName } grants { role section { name } } } }" }),
+            Content = JsonContent.Create(new { query = "{ me { email person { displayName } grants { items { role section { name } } } } }" }),
         };
         request.Headers.Authorization = new("Bearer", token!.AccessToken);
         var me = await (await client.SendAsync(request)).Content.ReadAsStringAsync();

@@ -6,7 +6,7 @@ namespace Coopol.Tests.Features.People;
 [Collection(ApiCollection.Name)]
 public sealed class PeopleTests(ApiFixture api)
 {
-    private const string Add = "mutation($input: AddPersonInput!) { addPerson(input: $input) { person { id email phone tags kind section { name } emailConsent { granted method recordedAt } address { postalCode country } location { latitude longitude } } errors { __typename code message ... on ValidationError { field } } } }";
+    private const string Add = "mutation($input: AddPersonInput!) { addPerson(input: $input) { person { id email phone tags kind section { name } consents { purpose channel granted method at } address { postalCode country } location { latitude longitude } } errors { __typename code message ... on ValidationError { field } } } }";
 
     private GraphQLClient GraphQL => new(api.Factory);
 
@@ -17,14 +17,17 @@ public sealed class PeopleTests(ApiFixture api)
         var answer = await GraphQL.PostAsync(Add, new { input = new
         {
             sectionId = w.S1Id, kind = "SUPPORTER", firstName = " Élodie ", lastName = "Le Bris", email = "  Elodie.LeBris@Example.FR ",
-            phone = "06 12 34 56 78", tags = new[] { "Siam", "siam", " santé " }, emailConsent = new { granted = true, method = "PAPER_FORM" },
+            phone = "06 12 34 56 78", tags = new[] { "Siam", "siam", " santé " }, consents = new[] { new { purpose = "NEWS", channel = "EMAIL", granted = true, method = "PAPER_FORM", wordingVersion = "news-email-2026-11" } },
             address = new { line1 = "3 rue de Siam", postalCode = "29200", city = "Brest" }, location = new { latitude = 48.39, longitude = -4.48 },
         } }, TestWorld.SecretaryS1);
         answer.ShouldHaveNoErrors().PayloadErrorCodes("addPerson").ShouldBeEmpty();
         answer.At("addPerson.person.email")!.GetValue<string>().ShouldBe("elodie.lebris@example.fr");
         answer.At("addPerson.person.phone")!.GetValue<string>().ShouldBe("+33612345678");
         answer.At("addPerson.person.tags")!.AsArray().Select(t => t!.GetValue<string>()).ShouldBe(["Siam", "santé"]);
-        answer.At("addPerson.person.emailConsent.method")!.GetValue<string>().ShouldBe("PAPER_FORM");
+        var consents = answer.At("addPerson.person.consents")!.AsArray();
+        consents.Count.ShouldBe(4);
+        consents.Single(c => c!["purpose"]!.GetValue<string>() == "NEWS" && c["channel"]!.GetValue<string>() == "EMAIL")!["method"]!.GetValue<string>().ShouldBe("PAPER_FORM");
+        consents.Count(c => c!["granted"]!.GetValue<bool>()).ShouldBe(1);
         answer.At("addPerson.person.address.country")!.GetValue<string>().ShouldBe("FR");
         answer.At("addPerson.person.location.latitude")!.GetValue<double>().ShouldBe(48.39, 1e-9);
     }
@@ -46,10 +49,10 @@ public sealed class PeopleTests(ApiFixture api)
     }
 
     [Fact]
-    public async Task RefusesAnEmailAlreadyRegistered()
+    public async Task RefusesAnEmailAlreadyRegisteredToSomeoneTheCallerSees()
     {
         var w = await TestWorld.CreateAsync(api);
-        var answer = await GraphQL.PostAsync(Add, new { input = new { sectionId = w.S1Id, kind = "MEMBER", firstName = "A", lastName = "B", email = TestWorld.PersonS3.ToUpperInvariant() } }, TestWorld.SecretaryS1);
+        var answer = await GraphQL.PostAsync(Add, new { input = new { sectionId = w.S1Id, kind = "MEMBER", firstName = "A", lastName = "B", email = TestWorld.OtherS1.ToUpperInvariant() } }, TestWorld.SecretaryS1);
         answer.At("addPerson.errors.0.field")!.GetValue<string>().ShouldBe("email");
         answer.PayloadErrorCodes("addPerson").ShouldBe(["EMAIL_TAKEN"]);
     }
@@ -124,9 +127,9 @@ public sealed class PeopleTests(ApiFixture api)
             for (var i = 0; i < 40; i++) world.Add($"batch{i}@test.coopol.fr", "B", $"Batch{i:00}", i % 2 == 0 ? world.S1 : world.S2);
         });
         api.Factory.Sql.Reset();
-        var answer = await GraphQL.PostAsync("{ people(first: 50) { items { email section { name federation { name } } grants { role section { name } } } } }", asEmail: TestWorld.National);
+        var answer = await GraphQL.PostAsync("{ people(first: 50) { items { email section { name federation { name } } grants { items { role section { name } } } } } }", asEmail: TestWorld.National);
         answer.ShouldHaveNoErrors().At("people.items")!.AsArray().Count.ShouldBe(50);
-        // caller (2) + count + page + sections + federations + grants + grant sections — not 49 × anything.
+        // caller (2) + page + sections + federations + grants + grant sections + scope — not 49 × anything.
         api.Factory.Sql.Count.ShouldBeLessThanOrEqualTo(9);
     }
 
@@ -134,9 +137,15 @@ public sealed class PeopleTests(ApiFixture api)
     public async Task RefusesACursorItNeverGave()
     {
         await TestWorld.CreateAsync(api);
-        var overflow = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("o:2147483647"));
-        var answer = await GraphQL.PostAsync("query($after: String) { people(after: $after) { totalCount } }", new { after = overflow }, TestWorld.National);
-        answer.ErrorCodes.ShouldBe(["VALIDATION_FAILED"]);
-        answer.Errors[0]!["message"]!.GetValue<string>().ShouldContain("after");
+        // The foundation's offset cursors, a forged deep offset, another order's cursor, garbage, an oversized one.
+        var offset = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("o:99999998"));
+        var page = await GraphQL.PostAsync("{ people(first: 1, sort: CREATED_AT_DESC) { pageInfo { endCursor } } }", asEmail: TestWorld.National);
+        var otherOrder = page.At("people.pageInfo.endCursor")!.GetValue<string>();
+        foreach (var cursor in new[] { offset, otherOrder, "%%%", "WyJuYW1lIiwxXQ", new string('A', 5000) })
+        {
+            var answer = await GraphQL.PostAsync("query($after: String) { people(after: $after) { totalCount } }", new { after = cursor }, TestWorld.National);
+            answer.ErrorCodes.ShouldBe(["VALIDATION_FAILED"], cursor);
+            answer.Errors[0]!["message"]!.GetValue<string>().ShouldContain("after");
+        }
     }
 }

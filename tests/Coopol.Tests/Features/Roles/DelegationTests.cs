@@ -1,3 +1,4 @@
+using Coopol.Access;
 using Coopol.Features.Roles;
 using Coopol.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -97,12 +98,12 @@ public sealed class DelegationTests(ApiFixture api)
     {
         var w = await TestWorld.CreateAsync(api);
         var before = DateTime.UtcNow.AddSeconds(-1);
-        await GraphQL.PostAsync(Grant, new { input = new { personId = w.IdOf(TestWorld.MemberS1), scopeId = w.S1Id, permissions = new[] { "VIEW_PEOPLE", "SEND_MESSAGES" } } }, TestWorld.SecretaryS1);
+        await GraphQL.PostAsync(Grant, new { input = new { personId = w.IdOf(TestWorld.MemberS1), scopeId = w.S1Id, permissions = new[] { "VIEW_PEOPLE", "MANAGE_PEOPLE" } } }, TestWorld.SecretaryS1);
         var e = await api.WithDbAsync(db => db.RoleGrantEvents.SingleAsync());
         e.Kind.ShouldBe(RoleGrantEventKind.Granted);
         e.ActorId.ShouldBe(w.People[TestWorld.SecretaryS1].Id);
         e.GranteeId.ShouldBe(w.People[TestWorld.MemberS1].Id);
-        e.Permissions.ShouldBe(Permission.ViewPeople | Permission.SendMessages);
+        e.Permissions.ShouldBe(Permission.ViewPeople | Permission.ManagePeople);
         e.SectionId.ShouldBe(w.S1.Id);
         e.At.ShouldBeGreaterThan(before);
     }

@@ -1,3 +1,4 @@
+using Coopol.Access;
 using Coopol.Features.Roles;
 using Coopol.Tests.Infrastructure;
 using Hangfire;

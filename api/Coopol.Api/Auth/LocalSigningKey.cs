@@ -1,8 +1,7 @@
 using System.Security.Cryptography;
-using Microsoft.Extensions.Configuration;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Coopol.Features.Accounts;
+namespace Coopol.Api.Auth;
 
 /// <summary>The key of the local development issuer: from configuration (tests set one), else made once and kept
 /// in an ignored file so tokens survive a restart. Never used when an identity provider is configured.</summary>

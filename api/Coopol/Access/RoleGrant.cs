@@ -1,14 +1,15 @@
-using Coopol.Features.People;
+using System.Linq.Expressions;
+using Coopol.Common;
 
-namespace Coopol.Features.Roles;
+namespace Coopol.Access;
 
-/// <summary>A role (elected) or a delegation (handed by a holder) on one node of the tree.
+/// <summary>A role (elected) or a delegation (handed by a holder) on one node of the tree: the stored form of rights.
 /// A right on a federation covers its sections; the national level covers all.</summary>
+[PersonalData("who holds which role or delegation reveals their engagement")]
 public sealed class RoleGrant
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public required Guid PersonId { get; init; }
-    public Person? Person { get; init; }
     public required Role Role { get; init; }
     public required TreeLevel Level { get; init; }
     /// <summary>Set at federation and section level (a section's own federation).</summary>
@@ -23,13 +24,19 @@ public sealed class RoleGrant
     public DateTime? RevokedAt { get; set; }
     public Guid? RevokedById { get; set; }
 
+    public TreeNode Node => new(Level, FederationCode, SectionId);
+
     public bool IsActiveAt(DateTime now) => RevokedAt is null && (ExpiresAt is null || ExpiresAt > now);
 
+    /// <summary><see cref="IsActiveAt"/> for queries: the one definition of "active at a time".</summary>
+    public static Expression<Func<RoleGrant, bool>> ActiveAt(DateTime now) =>
+        g => g.RevokedAt == null && (g.ExpiresAt == null || g.ExpiresAt > now);
+
     /// <summary>Whether this grant's node is the given node or one of its ancestors.</summary>
-    public bool Covers(TreeLevel level, string? federationCode, Guid? sectionId) => Level switch
+    public bool Covers(TreeNode node) => Level switch
     {
         TreeLevel.National => true,
-        TreeLevel.Federation => level != TreeLevel.National && FederationCode == federationCode,
-        _ => level == TreeLevel.Section && SectionId == sectionId,
+        TreeLevel.Federation => node.Level != TreeLevel.National && FederationCode == node.FederationCode,
+        _ => node.Level == TreeLevel.Section && SectionId == node.SectionId,
     };
 }

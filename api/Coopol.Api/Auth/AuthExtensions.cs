@@ -1,21 +1,21 @@
+using Coopol.Access;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Identity.Web;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Coopol.Features.Accounts;
+namespace Coopol.Api.Auth;
 
 public static class AuthExtensions
 {
-    /// <summary>Entra ID (Microsoft.Identity.Web) when AzureAd:ClientId is set; otherwise the local issuer.</summary>
+    /// <summary>Entra ID (Microsoft.Identity.Web) when AzureAd:ClientId is set; otherwise the local issuer. Either way
+    /// the request's caller comes from the validated token.</summary>
     public static IServiceCollection AddCoopolAuthentication(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddHttpContextAccessor();
-        services.AddScoped<CallerContext>();
+        services.AddScoped<ICallerSource, HttpCallerSource>();
         if (!string.IsNullOrEmpty(configuration["AzureAd:ClientId"]))
         {
+            RequireEntraSettings(configuration);
             services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
                 .AddMicrosoftIdentityWebApi(configuration.GetSection("AzureAd"));
             return services;
@@ -42,6 +42,19 @@ public static class AuthExtensions
                 };
             });
         return services;
+    }
+
+    /// <summary>With a client id, Entra needs its instance and tenant too: without them every token is refused later
+    /// (500s for everyone), so the host refuses to start and names what is missing.</summary>
+    private static void RequireEntraSettings(IConfiguration configuration)
+    {
+        var missing = new List<string>();
+        if (!Uri.TryCreate(configuration["AzureAd:Instance"], UriKind.Absolute, out var instance) || instance.Scheme != Uri.UriSchemeHttps)
+            missing.Add("AzureAd:Instance (an https URL, e.g. https://login.microsoftonline.com/)");
+        if (string.IsNullOrWhiteSpace(configuration["AzureAd:TenantId"]))
+            missing.Add("AzureAd:TenantId (the directory's id, or 'organizations')");
+        if (missing.Count > 0)
+            throw new InvalidOperationException($"AzureAd:ClientId is set but {string.Join(" and ", missing)} {(missing.Count > 1 ? "are" : "is")} missing: set it, or remove AzureAd:ClientId.");
     }
 
     public static bool LocalSignInEnabled(this IServiceProvider services) => services.GetService<LocalTokenIssuer>() is not null;

@@ -1,4 +1,4 @@
-namespace Coopol.Features.Roles;
+namespace Coopol.Access;
 
 /// <summary>Fine-grained rights, held on a node of the party tree. Stored as flags so a grant is one row.</summary>
 [Flags]
@@ -61,3 +61,7 @@ public static class Permissions
 
     public static Permission Combine(IEnumerable<Permission> set) => set.Aggregate(Permission.None, (a, p) => a | p);
 }
+
+/// <summary>The permissions some feature acts on today, composed from the features' declarations. Roles carry every
+/// permission so they keep their meaning as features land, but only these are worth delegating.</summary>
+public sealed record PermissionsInUse(Permission Set);

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Coopol.Features.Accounts;
+namespace Coopol.Api.Auth;
 
 /// <summary>Signs tokens for local development and tests; they are checked by the same JWT bearer validation
 /// as any other token.</summary>

@@ -7,10 +7,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 
-namespace Coopol.Features.Accounts;
+namespace Coopol.Api.Auth;
 
 /// <summary>Development sign-in: lists the demo accounts and signs a token for a person's email.
-/// Mapped only when no identity provider is configured (never in production).</summary>
+/// Mapped only when no identity provider is configured (never in production). Like the sign-in binding, it reads
+/// People outside the scoped path on purpose: only the demo accounts' names, for the sign-in page.</summary>
 public static class LocalSignInEndpoints
 {
     public sealed record DevUser(string Email, string DisplayName, string Description);
@@ -30,10 +31,10 @@ public static class LocalSignInEndpoints
                 .Select(u => new DevUser(u.Email, people[u.Email], u.Description)).ToList());
         });
         group.MapPost("/token", async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> (
-            TokenRequest request, CoopolDbContext db, LocalTokenIssuer issuer, CancellationToken ct) =>
+            TokenRequest? request, CoopolDbContext db, LocalTokenIssuer issuer, CancellationToken ct) =>
         {
             // Only the demo accounts: a token for any address would let whoever reaches a demo server read as anyone.
-            var email = EmailAddress.Normalize(request.Email ?? "");
+            var email = EmailAddress.Normalize(request?.Email ?? "");
             var person = DemoUsers.All.Any(u => u.Email == email)
                 ? await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Email == email, ct)
                 : null;

@@ -1,0 +1,42 @@
+using System.IO.Compression;
+using Microsoft.AspNetCore.ResponseCompression;
+
+namespace Coopol.Api.Web;
+
+public static class WebExtensions
+{
+    /// <summary>ProblemDetails for plain endpoints, and compression (phones in the street have slow networks).</summary>
+    public static IServiceCollection AddCoopolWeb(this IServiceCollection services)
+    {
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.AddResponseCompression(o =>
+        {
+            // No secret is reflected next to user input in these answers (tokens travel in headers), so compressing
+            // over HTTPS does not open BREACH-style guessing.
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/graphql-response+json", "image/svg+xml"]);
+        });
+        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        return services;
+    }
+
+    public static WebApplication UseCoopolWeb(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing")) app.UseHsts();
+        app.UseSecurityHeaders();
+        app.UseResponseCompression();
+        return app;
+    }
+
+    /// <summary>The plain HTTP endpoints the features declare (export downloads...).</summary>
+    public static WebApplication MapCoopolEndpoints(this WebApplication app)
+    {
+        foreach (var feature in CoopolFeatures.All) feature.MapEndpoints(app);
+        return app;
+    }
+}

@@ -1,0 +1,20 @@
+using Coopol.Features.Accounts;
+using Coopol.Features.JobRuns;
+using Coopol.Features.PartyTree;
+using Coopol.Features.People;
+using Coopol.Features.Roles;
+
+namespace Coopol;
+
+/// <summary>The features, written once. Adding a feature is its folder and one line here.</summary>
+public static class CoopolFeatures
+{
+    public static readonly IReadOnlyList<IFeature> All =
+    [
+        new PartyTreeFeature(),
+        new PeopleFeature(),
+        new RolesFeature(),
+        new AccountsFeature(),
+        new JobRunsFeature(),
+    ];
+}

@@ -1,0 +1,93 @@
+using Coopol.Access;
+using Coopol.Common;
+using Coopol.Common.Paging;
+using Coopol.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coopol.Features.People;
+
+/// <summary>The consent ledger. A person grants or withdraws their own consents (WEB_FORM); a manager of their
+/// section records what the person said on paper or orally, and records withdrawals; after a withdrawal only the
+/// person can grant again. Reads go through <see cref="PeopleAccess"/>: the ledger of someone is shown to whoever
+/// sees their details.</summary>
+public sealed class ConsentService(CoopolDbContext db, PeopleAccess access, CallerContext caller, TimeProvider clock)
+{
+    public static readonly KeysetOrder<ConsentRecord> HistoryOrder = KeysetOrder<ConsentRecord>.DescendingBy("consents",
+        KeysetOrder<ConsentRecord>.Key(c => c.At), KeysetOrder<ConsentRecord>.Key(c => c.Id));
+
+    public async Task<Person> RecordAsync(RecordConsentInput input, CancellationToken ct)
+    {
+        var actor = (await caller.GetRightsAsync(ct)).RequirePerson();
+        var id = GlobalId.ParseGuid(input.PersonId, PersonService.NodeType, "personId");
+        var person = await access.FindAsync(id, ct) ?? throw new PersonNotFoundException();
+        var scope = await access.ScopeAsync(ct);
+        var consent = new ConsentInput
+        {
+            Purpose = input.Purpose, Channel = input.Channel, Granted = input.Granted, Method = input.Method, WordingVersion = input.WordingVersion,
+        };
+        if (person.Id == actor)
+        {
+            if (input.Method != ConsentMethod.WebForm)
+                throw InputValidationException.For("method", "INVALID_METHOD", "Your own consents are recorded as WEB_FORM.");
+            CheckWording(consent, "wordingVersion");
+        }
+        else
+        {
+            if (!scope.Manages(person.SectionId))
+                throw scope.SeesDetails(person) ? new ForbiddenException("Only those who manage this person's section record their consents.") : new PersonNotFoundException();
+            CheckRecordedByManager(consent, null);
+            if (input.Granted)
+            {
+                var latest = await db.Set<ConsentRecord>().AsNoTracking()
+                    .Where(c => c.PersonId == person.Id && c.Purpose == input.Purpose && c.Channel == input.Channel)
+                    .OrderByDescending(c => c.At).ThenByDescending(c => c.Id).FirstOrDefaultAsync(ct);
+                if (latest is { Granted: false }) throw new ConsentWithdrawnByPersonException();
+            }
+        }
+        db.Add(NewRecord(person.Id, consent, actor, clock.GetUtcNow().UtcDateTime));
+        await db.SaveChangesAsync(ct);
+        return person;
+    }
+
+    /// <summary>A manager records what the person said on paper or orally; a consent needs the wording they were shown.</summary>
+    public static void CheckRecordedByManager(ConsentInput consent, string? field)
+    {
+        var prefix = field is null ? "" : field + ".";
+        if (consent.Method is not (ConsentMethod.PaperForm or ConsentMethod.Oral))
+            throw InputValidationException.For(prefix + "method", "INVALID_METHOD",
+                "A consent recorded for someone else was given on paper (PAPER_FORM) or orally (ORAL).");
+        CheckWording(consent, prefix + "wordingVersion");
+    }
+
+    public static ConsentRecord NewRecord(Guid personId, ConsentInput consent, Guid? recordedBy, DateTime at) => new()
+    {
+        PersonId = personId, Purpose = consent.Purpose, Channel = consent.Channel, Granted = consent.Granted, Method = consent.Method,
+        At = at, RecordedById = recordedBy, WordingVersion = consent.Granted ? consent.WordingVersion : null,
+    };
+
+    private static void CheckWording(ConsentInput consent, string field)
+    {
+        if (!consent.Granted) return;
+        var current = ConsentWordings.Current(consent.Purpose, consent.Channel);
+        if (consent.WordingVersion != current.Version)
+            throw InputValidationException.For(field, "WORDING_OUTDATED", $"Show the current wording ({current.Version}) and record its version.");
+    }
+
+    /// <summary>The current value of each consent of these people (who were read through the scoped path).</summary>
+    public async Task<IReadOnlyDictionary<Guid, List<CurrentConsent>>> CurrentAsync(IReadOnlyCollection<Guid> personIds, CancellationToken ct)
+    {
+        var ids = personIds.ToList();
+        var latest = await db.Set<ConsentRecord>().AsNoTracking().Where(c => ids.Contains(c.PersonId))
+            .GroupBy(c => new { c.PersonId, c.Purpose, c.Channel })
+            .Select(g => g.OrderByDescending(c => c.At).ThenByDescending(c => c.Id).First())
+            .ToListAsync(ct);
+        var byPerson = latest.ToLookup(c => c.PersonId);
+        return ids.Distinct().ToDictionary(id => id, id => ConsentWordings.Kinds.Select(k =>
+            byPerson[id].FirstOrDefault(c => c.Purpose == k.Purpose && c.Channel == k.Channel) is { } c
+                ? new CurrentConsent(id, k.Purpose, k.Channel, c.Granted, c.Method, c.At)
+                : new CurrentConsent(id, k.Purpose, k.Channel, false, null, null)).ToList());
+    }
+
+    public Task<Page<ConsentRecord>> HistoryAsync(Guid personId, PageRequest page, CancellationToken ct) =>
+        db.Set<ConsentRecord>().AsNoTracking().Where(c => c.PersonId == personId).ToPageAsync(HistoryOrder, page, ct);
+}
