@@ -13,6 +13,8 @@ export default defineConfig({
     proxy: {
       '/graphql': { target: apiTarget, changeOrigin: false },
       '/auth': { target: apiTarget, changeOrigin: false },
+      // Export files (JobRun.resultUrl), fetched with the bearer token.
+      '/exports': { target: apiTarget, changeOrigin: false },
     },
   },
   // Monaco (GraphiQL editor) workers are ES modules.

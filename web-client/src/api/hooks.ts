@@ -7,6 +7,8 @@ export interface QueryState<TResult> {
   error: ApiError | undefined;
   loading: boolean;
   refetch: () => void;
+  /** Replaces the data with a newer copy, e.g. what a mutation answered (no request, nothing logged twice). */
+  setData: (data: TResult) => void;
 }
 
 function toApiError(cause: unknown): ApiError {
@@ -23,7 +25,7 @@ export function useQuery<TResult, TVariables>(
 ): QueryState<TResult> {
   const skip = options.skip ?? false;
   const key = JSON.stringify(variables ?? {});
-  const [state, setState] = useState<Omit<QueryState<TResult>, 'refetch'>>({
+  const [state, setState] = useState<Omit<QueryState<TResult>, 'refetch' | 'setData'>>({
     data: undefined,
     error: undefined,
     loading: !skip,
@@ -51,7 +53,8 @@ export function useQuery<TResult, TVariables>(
   }, [document, key, skip, version]);
 
   const refetch = useCallback(() => setVersion((v) => v + 1), []);
-  return { ...state, refetch };
+  const setData = useCallback((data: TResult) => setState((s) => ({ ...s, data, error: undefined })), []);
+  return { ...state, refetch, setData };
 }
 
 export interface MutationState<TResult> {

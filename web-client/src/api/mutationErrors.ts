@@ -1,8 +1,11 @@
-/** Errors a mutation payload reports: ValidationError (with field) or DomainError. */
+/**
+ * Errors a mutation payload reports: ValidationError (with field) or DomainError; the forms' own checks use the
+ * same shape (with a code and no message). What the user reads is the code's translation.
+ */
 export interface PayloadError {
   __typename?: string;
   code: string;
-  message: string;
+  message?: string;
   field?: string | null;
 }
 

@@ -2,7 +2,33 @@ import type { GraphQLAnswer } from './api';
 
 export const BREST = { id: 'U2VjdGlvbjox', name: 'Brest Centre', federation: { code: '29', name: 'Finistère' } };
 
-export function viewerAnswer(overrides: { grants?: unknown[]; section?: { id: string; name: string } } = {}): GraphQLAnswer {
+/** What a section secretary holds on their section: everything but MANAGE_SECTIONS. */
+export const SECRETARY_PERMISSIONS = [
+  'VIEW_PEOPLE',
+  'MANAGE_PEOPLE',
+  'MANAGE_ACTIONS',
+  'SEND_MESSAGES',
+  'ENTER_RESULTS',
+  'VIEW_RESULTS',
+  'MANAGE_DELEGATIONS',
+];
+
+export function sectionHeader(viewerPermissions: string[] = SECRETARY_PERMISSIONS) {
+  return { ...BREST, viewerPermissions };
+}
+
+export const secretaryGrant = {
+  id: 'Um9sZUdyYW50OjE=',
+  role: 'SECTION_SECRETARY',
+  level: 'SECTION',
+  permissions: SECRETARY_PERMISSIONS,
+  section: { id: BREST.id, name: BREST.name },
+  federation: { code: '29', name: 'Finistère' },
+};
+
+export function viewerAnswer(
+  overrides: { grants?: unknown[]; section?: { id: string; name: string }; kind?: string } = {},
+): GraphQLAnswer {
   return {
     data: {
       me: {
@@ -10,18 +36,10 @@ export function viewerAnswer(overrides: { grants?: unknown[]; section?: { id: st
         person: {
           id: 'UGVyc29uOjE=',
           displayName: 'Anne Secrétaire',
+          kind: overrides.kind ?? 'MEMBER',
           section: overrides.section ?? { id: BREST.id, name: BREST.name },
         },
-        grants: overrides.grants ?? [
-          {
-            id: 'Um9sZUdyYW50OjE=',
-            role: 'SECTION_SECRETARY',
-            level: 'SECTION',
-            permissions: ['VIEW_PEOPLE', 'MANAGE_PEOPLE', 'MANAGE_DELEGATIONS'],
-            section: { id: BREST.id, name: BREST.name },
-            federation: { code: '29', name: 'Finistère' },
-          },
-        ],
+        grants: { items: overrides.grants ?? [secretaryGrant] },
       },
     },
   };
@@ -35,21 +53,97 @@ export function person(n: number, kind: 'MEMBER' | 'SUPPORTER' = 'MEMBER') {
     email: `person${n}@example.org`,
     phone: n % 2 ? `+3361234567${n % 10}` : null,
     tags: n % 3 === 0 ? ['porte-à-porte'] : [],
+    viewerSeesDetails: true,
   };
 }
 
-export function peoplePage(people: ReturnType<typeof person>[], opts: { total: number; hasNextPage: boolean; endCursor: string | null }): GraphQLAnswer {
+export interface PageOptions {
+  total: number;
+  hasNextPage: boolean;
+  endCursor: string | null;
+  hasPreviousPage?: boolean;
+  startCursor?: string | null;
+  viewerPermissions?: string[];
+}
+
+export function peoplePage(people: ReturnType<typeof person>[], opts: PageOptions): GraphQLAnswer {
   return {
     data: {
-      section: BREST,
+      section: sectionHeader(opts.viewerPermissions),
       peopleOf: {
         id: BREST.id,
         people: {
           totalCount: opts.total,
-          pageInfo: { hasNextPage: opts.hasNextPage, endCursor: opts.endCursor },
-          edges: people.map((p, i) => ({ cursor: `c${i}`, node: p })),
+          pageInfo: {
+            hasNextPage: opts.hasNextPage,
+            hasPreviousPage: opts.hasPreviousPage ?? false,
+            startCursor: opts.startCursor ?? null,
+            endCursor: opts.endCursor,
+          },
+          items: people,
         },
       },
     },
+  };
+}
+
+export const WORDINGS = {
+  data: {
+    consentWordings: [
+      { purpose: 'NEWS', channel: 'EMAIL', version: 'news-email-2026-11', french: 'Je veux les nouvelles par e-mail.', english: 'I want the news by email.' },
+      { purpose: 'NEWS', channel: 'SMS', version: 'news-sms-2026-11', french: 'Je veux les nouvelles par SMS.', english: 'I want the news by SMS.' },
+      { purpose: 'ACTIONS', channel: 'EMAIL', version: 'actions-email-2026-11', french: 'Invitez-moi par e-mail.', english: 'Invite me by email.' },
+      { purpose: 'ACTIONS', channel: 'SMS', version: 'actions-sms-2026-11', french: 'Invitez-moi par SMS.', english: 'Invite me by SMS.' },
+    ],
+  },
+};
+
+/** The four current consents; `given` lists those granted. */
+export function consents(given: Partial<Record<string, { method: string; at: string; granted?: boolean }>> = {}) {
+  return ['NEWS-EMAIL', 'NEWS-SMS', 'ACTIONS-EMAIL', 'ACTIONS-SMS'].map((key) => {
+    const [purpose, channel] = key.split('-');
+    const value = given[key];
+    return { purpose, channel, granted: value ? (value.granted ?? true) : false, method: value?.method ?? null, at: value?.at ?? null };
+  });
+}
+
+/** A person as PersonDetailsFields reads them, seen in full by a manager of their section. */
+export function personDetails(overrides: Record<string, unknown> = {}) {
+  return {
+    id: 'UGVyc29uOjQy',
+    kind: 'MEMBER',
+    firstName: 'Marie',
+    lastName: 'Le Gall',
+    displayName: 'Marie Le Gall',
+    email: 'marie@example.org',
+    phone: '+33612345678',
+    address: { line1: '3 rue de Siam', line2: 'Bât. B', postalCode: '29200', city: 'Brest', country: 'FR' },
+    location: null,
+    tags: ['tractage', 'porte-à-porte'],
+    profileVisibility: 'SECTION',
+    createdAt: '2023-01-01T00:00:00Z',
+    updatedAt: '2024-04-01T00:00:00Z',
+    isViewer: false,
+    viewerCanManage: true,
+    viewerSeesDetails: true,
+    section: BREST,
+    grants: { items: [] },
+    consents: consents({ 'NEWS-EMAIL': { method: 'WEB_FORM', at: '2024-03-05T10:00:00Z' } }),
+    consentHistory: {
+      pageInfo: { hasNextPage: false },
+      items: [
+        {
+          purpose: 'NEWS',
+          channel: 'EMAIL',
+          granted: true,
+          method: 'WEB_FORM',
+          at: '2024-03-05T10:00:00Z',
+          recordedByThePerson: true,
+          wordingVersion: 'news-email-2026-11',
+        },
+      ],
+    },
+    accessLog: null,
+    ...overrides,
   };
 }
