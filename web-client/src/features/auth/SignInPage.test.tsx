@@ -21,6 +21,7 @@ describe('sign-in page', () => {
     expect(buttons[0]).toHaveTextContent('User One');
     expect(buttons[0]).toHaveTextContent('First test account');
     expect(buttons[1]).toHaveAttribute('data-email', 'two@example.org');
+    expect(document.title).toBe('Sign in · Coopol');
   });
 
   it('signs in with the chosen user, stores the token and opens the home page', async () => {
@@ -97,6 +98,7 @@ describe('sign-in page', () => {
     await userEvent.click(screen.getByTestId('lang-fr'));
     expect(await screen.findByRole('heading', { name: 'Connexion' })).toBeInTheDocument();
     expect(document.documentElement.lang).toBe('fr');
+    expect(document.title).toBe('Connexion · Coopol');
     expect(screen.getByTestId('lang-fr')).toHaveAttribute('aria-pressed', 'true');
   });
 });
@@ -108,7 +110,7 @@ describe('switching user', () => {
       devUsers: users,
       graphql: {
         Viewer: viewerAnswer,
-        SectionDelegations: () => ({ data: { section: null, delegations: { totalCount: 0, edges: [] } } }),
+        SectionDelegations: () => ({ data: { section: null, delegations: { totalCount: 0, items: [] } } }),
         SectionPeople: () => peoplePage([person(1)], { total: 1, hasNextPage: false, endCursor: null }),
       },
     });

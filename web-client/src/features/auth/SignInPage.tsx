@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
+import { PageHeading } from '../../ui/PageHeading';
+import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useAuth } from './AuthContext';
 import { fetchDevUsers, requestDevToken, type DevUsersResult } from './devAuth';
 
@@ -15,6 +17,7 @@ export function SignInPage() {
   const [load, setLoad] = useState<LoadState>({ status: 'loading' });
   const [pendingEmail, setPendingEmail] = useState<string | null>(null);
   const [signInFailed, setSignInFailed] = useState(false);
+  useDocumentTitle(t('signin.title'));
 
   useEffect(() => {
     const controller = new AbortController();
@@ -42,7 +45,7 @@ export function SignInPage() {
 
   return (
     <section className="page signin" aria-labelledby="signin-title" data-testid="signin-page">
-      <h1 id="signin-title">{t('signin.title')}</h1>
+      <PageHeading id="signin-title">{t('signin.title')}</PageHeading>
       {sessionEnded && (
         <p className="notice" role="status" data-testid="session-ended">
           {t('signin.sessionEnded')}

@@ -1,11 +1,16 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorMessage } from '../layout/ErrorMessage';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { PageHeading } from '../../ui/PageHeading';
+import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { Invitations } from '../me/Invitations';
+import { MyHomePage } from '../me/MyHomePage';
 import { SectionPeople } from '../sections/SectionPeople';
-import { federationCodes, hasNationalGrant, homeSectionId } from '../viewer/permissions';
+import { federationCodes, hasNationalGrant, holdsRights, homeSectionId } from '../viewer/permissions';
 import { useViewer } from '../viewer/ViewerContext';
-import { SectionPicker } from './SectionPicker';
+import { SectionSearch } from './SectionSearch';
 
-/** "My section": the section of the viewer's first section-level grant, else their own section. */
+/** Organizers land on a section's people (their first section-level grant, else their own section); others on their page. */
 export function HomePage() {
   const { t } = useTranslation();
   const { viewer, loading, error } = useViewer();
@@ -14,22 +19,37 @@ export function HomePage() {
     if (error) return <ErrorMessage error={error} />;
     return loading ? <p role="status">{t('common.loading')}</p> : null;
   }
+  if (!holdsRights(viewer)) return <MyHomePage />;
 
   const sectionId = homeSectionId(viewer);
   const national = hasNationalGrant(viewer);
   const codes = federationCodes(viewer);
   const wide = national || codes.length > 0;
 
+  // Under the section's heading: answers awaited from the viewer, then the way to other sections.
+  const intro = (
+    <>
+      <Invitations showEmpty={false} />
+      {wide && <SectionSearch national={national} federationCodes={codes} />}
+    </>
+  );
   return (
     <div className="page home" data-testid="home-page">
-      {wide && <SectionPicker national={national} federationCodes={codes} currentSectionId={sectionId} />}
-      {sectionId ? (
-        <SectionPeople key={sectionId} sectionId={sectionId} />
-      ) : (
-        <p className="notice" data-testid="no-section">
-          {wide ? t('home.chooseSection') : t('home.noSection')}
-        </p>
-      )}
+      {sectionId ? <SectionPeople key={sectionId} sectionId={sectionId} intro={intro} /> : <NoSection wide={wide} intro={intro} />}
     </div>
+  );
+}
+
+function NoSection({ wide, intro }: { wide: boolean; intro: ReactNode }) {
+  const { t } = useTranslation();
+  useDocumentTitle(t('header.home'));
+  return (
+    <>
+      <PageHeading>{t('header.home')}</PageHeading>
+      <p className="notice" data-testid="no-section">
+        {wide ? t('home.chooseSection') : t('home.noSection')}
+      </p>
+      {intro}
+    </>
   );
 }

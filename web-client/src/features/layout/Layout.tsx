@@ -1,7 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { LANGUAGES, setLanguage, type Language } from '../../i18n';
+import { NavigationFocusProvider, PageHeading } from '../../ui/PageHeading';
+import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useAuth } from '../auth/AuthContext';
+import { holdsRights } from '../viewer/permissions';
 import { useViewer } from '../viewer/ViewerContext';
 
 function LanguageSwitch() {
@@ -31,6 +34,8 @@ export function Layout() {
   const { token, signOut } = useAuth();
   const { viewer } = useViewer();
   const navigate = useNavigate();
+  // Holders of rights land on a section; their own profile is one link away. Others' home is their profile.
+  const ownProfile = viewer?.person && holdsRights(viewer) ? viewer.person : null;
 
   return (
     <div className="app">
@@ -41,8 +46,13 @@ export function Layout() {
         {token && (
           <nav aria-label={t('header.navigation')}>
             <NavLink to="/" end data-testid="nav-home">
-              {t('header.mySection')}
+              {t('header.home')}
             </NavLink>
+            {ownProfile && (
+              <NavLink to={`/people/${encodeURIComponent(ownProfile.id)}`} data-testid="nav-me">
+                {t('header.myProfile')}
+              </NavLink>
+            )}
             <a href="/graphql/ide" data-testid="nav-graphiql">
               {t('header.graphiql')}
             </a>
@@ -71,7 +81,9 @@ export function Layout() {
         </div>
       </header>
       <main className="app-main">
-        <Outlet />
+        <NavigationFocusProvider>
+          <Outlet />
+        </NavigationFocusProvider>
       </main>
     </div>
   );
@@ -79,9 +91,10 @@ export function Layout() {
 
 export function NotFoundPage() {
   const { t } = useTranslation();
+  useDocumentTitle(t('notFound.title'));
   return (
     <section className="page">
-      <h1>{t('notFound.title')}</h1>
+      <PageHeading>{t('notFound.title')}</PageHeading>
       <p>
         <Link to="/">{t('notFound.back')}</Link>
       </p>

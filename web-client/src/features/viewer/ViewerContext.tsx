@@ -2,7 +2,7 @@ import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'r
 import type { ApiError } from '../../api/errors';
 import { useQuery } from '../../api/hooks';
 import { useAuth } from '../auth/AuthContext';
-import type { Viewer } from './permissions';
+import { toViewer, type Viewer } from './permissions';
 import { ViewerQuery } from './viewerQuery';
 
 export interface ViewerState {
@@ -36,7 +36,7 @@ function ViewerLoader({ children }: { children: ReactNode }) {
   }, [token, loading, error, data, signOut]);
 
   const value = useMemo<ViewerState>(
-    () => ({ viewer: token ? (data?.me ?? null) : null, loading, error, refetch }),
+    () => ({ viewer: token ? toViewer(data?.me) : null, loading, error, refetch }),
     [token, data, loading, error, refetch],
   );
   return <ViewerContext.Provider value={value}>{children}</ViewerContext.Provider>;

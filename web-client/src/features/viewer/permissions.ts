@@ -1,7 +1,28 @@
-import type { Permission, ViewerQuery } from '../../gql/graphql';
+import type { ViewerGrantFieldsFragment, ViewerQuery } from '../../gql/graphql';
 
-export type Viewer = NonNullable<ViewerQuery['me']>;
-export type ViewerGrant = Viewer['grants'][number];
+// What the viewer may do on a section or a person is answered by the API (Section.viewerPermissions,
+// Section.delegablePermissions, Person.viewerCanManage, RoleGrant.viewerCanRevoke); these helpers only choose
+// what the home page shows.
+
+export type ViewerGrant = ViewerGrantFieldsFragment;
+
+/** `me`, with its grants as a plain list. */
+export interface Viewer {
+  email: string | null | undefined;
+  person: NonNullable<ViewerQuery['me']>['person'];
+  grants: ViewerGrant[];
+}
+
+export function toViewer(me: ViewerQuery['me'] | undefined): Viewer | null {
+  if (!me) return null;
+  const grants = (me.grants.items ?? []).flatMap((g) => (g ? [g] : []));
+  return { email: me.email, person: me.person, grants };
+}
+
+/** Holders of a role or delegation organize from a section's people; the others get their own page. */
+export function holdsRights(viewer: Viewer): boolean {
+  return viewer.grants.length > 0;
+}
 
 /** The section shown on the home page: first SECTION-level grant, otherwise the viewer's own section. */
 export function homeSectionId(viewer: Viewer): string | null {
@@ -15,48 +36,6 @@ export function hasNationalGrant(viewer: Viewer): boolean {
 
 /** Codes of the federations the viewer holds a FEDERATION-level grant on. */
 export function federationCodes(viewer: Viewer): string[] {
-  const codes = viewer.grants
-    .filter((g) => g.level === 'FEDERATION' && g.federation)
-    .map((g) => g.federation!.code);
+  const codes = viewer.grants.flatMap((g) => (g.level === 'FEDERATION' && g.federation ? [g.federation.code] : []));
   return [...new Set(codes)];
-}
-
-export interface SectionScope {
-  id: string;
-  federationCode?: string | null;
-}
-
-/** True when the grant applies to that section: on it directly, on its federation, or nationally. */
-export function grantCovers(grant: ViewerGrant, section: SectionScope): boolean {
-  switch (grant.level) {
-    case 'NATIONAL':
-      return true;
-    case 'FEDERATION':
-      return section.federationCode == null || grant.federation?.code === section.federationCode;
-    case 'SECTION':
-      return grant.section?.id === section.id;
-    default:
-      return false;
-  }
-}
-
-/** True when one of the grants gives the permission on that section (directly, or from its federation, or nationally). */
-export function hasPermissionOn(grants: readonly ViewerGrant[], permission: Permission, section: SectionScope): boolean {
-  return grants.some((g) => g.permissions.includes(permission) && grantCovers(g, section));
-}
-
-/**
- * Permissions the viewer may delegate on that section: none without MANAGE_DELEGATIONS there, otherwise the
- * union of the permissions of the grants covering it. The server carves a delegation from ONE covering grant
- * holding every permission asked, so a mix spread over several grants may still be refused
- * (DELEGATION_EXCEEDS_GRANTOR); the union is an accepted approximation.
- */
-export function delegablePermissionsOn(grants: readonly ViewerGrant[], section: SectionScope): Permission[] {
-  if (!hasPermissionOn(grants, 'MANAGE_DELEGATIONS', section)) return [];
-  return [...new Set(grants.filter((g) => grantCovers(g, section)).flatMap((g) => g.permissions))];
-}
-
-/** True when the viewer may add people to that section and change the people of it (MANAGE_PEOPLE covering it). */
-export function canManagePeopleOn(viewer: Viewer | null | undefined, section: SectionScope | null | undefined): boolean {
-  return !!viewer && !!section && hasPermissionOn(viewer.grants, 'MANAGE_PEOPLE', section);
 }

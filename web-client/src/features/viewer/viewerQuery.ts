@@ -1,5 +1,22 @@
 import { graphql } from '../../gql';
 
+export const ViewerGrantFields = graphql(`
+  fragment ViewerGrantFields on RoleGrant {
+    id
+    role
+    level
+    permissions
+    section {
+      id
+      name
+    }
+    federation {
+      code
+      name
+    }
+  }
+`);
+
 export const ViewerQuery = graphql(`
   query Viewer {
     me {
@@ -7,23 +24,15 @@ export const ViewerQuery = graphql(`
       person {
         id
         displayName
+        kind
         section {
           id
           name
         }
       }
-      grants {
-        id
-        role
-        level
-        permissions
-        section {
-          id
-          name
-        }
-        federation {
-          code
-          name
+      grants(first: 100) {
+        items {
+          ...ViewerGrantFields
         }
       }
     }
