@@ -3,8 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useMutation } from '../../api/hooks';
 import { splitPayloadErrors, toPayloadErrors, type PayloadError } from '../../api/mutationErrors';
-import { GeneralErrors } from '../delegations/FieldErrors';
-import { ErrorMessage } from '../layout/ErrorMessage';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { GeneralErrors } from '../../ui/FieldErrors';
+import { useFocusFirstError } from '../../ui/useFocusFirstError';
+import { useConsentWordings } from '../people/consents';
 import { AddPersonMutation } from '../people/mutations';
 import { buildAddPersonInput, emptyPersonValues, localPersonErrors, PERSON_FORM_PATHS, type PersonFormValues } from '../people/personForm';
 import { PersonFormFields } from '../people/PersonFormFields';
@@ -23,23 +25,24 @@ export function AddPersonForm({ section, onCancel }: Props) {
   const [values, setValues] = useState<PersonFormValues>(emptyPersonValues);
   const [errors, setErrors] = useState<PayloadError[]>([]);
   const [add, addState] = useMutation(AddPersonMutation);
+  const { wordings } = useConsentWordings();
+  const [formRef, focusFirstError] = useFocusFirstError<HTMLFormElement>();
   const split = splitPayloadErrors(errors, PERSON_FORM_PATHS);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const local = localPersonErrors(values, {
-      required: t('personForm.required'),
-      addressIncomplete: t('personForm.addressIncomplete'),
-      addressNotRemovable: t('personForm.addressNotRemovable'),
-    });
+    const local = localPersonErrors(values, 'add');
     setErrors(local);
-    if (local.length) return;
-
-    const data = await add({ input: buildAddPersonInput(section.id, values) });
-    if (!data) return; // top-level error, shown below
-    const payload = data.addPerson;
-    if (payload.errors.length) {
-      setErrors(toPayloadErrors(payload.errors));
+    if (local.length) {
+      focusFirstError();
+      return;
+    }
+    const data = await add({ input: buildAddPersonInput(section.id, values, wordings ?? {}) });
+    const payload = data?.addPerson;
+    if (!payload || payload.errors.length) {
+      // A top-level error is shown by ErrorMessage below; payload errors under their fields.
+      if (payload) setErrors(toPayloadErrors(payload.errors));
+      focusFirstError();
       return;
     }
     if (payload.person) navigate(`/people/${encodeURIComponent(payload.person.id)}`);
@@ -47,6 +50,7 @@ export function AddPersonForm({ section, onCancel }: Props) {
 
   return (
     <form
+      ref={formRef}
       className="card form"
       onSubmit={(e) => void submit(e)}
       noValidate
@@ -60,11 +64,12 @@ export function AddPersonForm({ section, onCancel }: Props) {
         values={values}
         onChange={(patch) => setValues((v) => ({ ...v, ...patch }))}
         errors={split.byField}
+        wordings={wordings}
       />
       <GeneralErrors errors={split.general} testId={`${FORM_KEY}-errors`} />
       {addState.error && <ErrorMessage error={addState.error} />}
       <div className="actions">
-        <button type="submit" disabled={addState.loading} data-testid="add-person-submit">
+        <button type="submit" disabled={addState.loading || !wordings} data-testid="add-person-submit">
           {addState.loading ? t('personForm.adding') : t('personForm.add')}
         </button>
         <button type="button" className="secondary" onClick={onCancel} data-testid="add-person-cancel">

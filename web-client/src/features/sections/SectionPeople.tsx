@@ -1,78 +1,36 @@
-import { useMemo, useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
-import { useDebouncedValue, useQuery } from '../../api/hooks';
-import type { PersonFilter, PersonKind } from '../../gql/graphql';
-import { ErrorMessage } from '../layout/ErrorMessage';
-import { canManagePeopleOn, hasPermissionOn } from '../viewer/permissions';
-import { useViewer } from '../viewer/ViewerContext';
+import { Link } from 'react-router';
+import { useQuery } from '../../api/hooks';
+import type { Permission } from '../../gql/graphql';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { PageHeading } from '../../ui/PageHeading';
+import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { AddPersonForm } from './AddPersonForm';
+import { ExportPeople } from './ExportPeople';
+import { PeopleFilters } from './PeopleFilters';
+import { PeopleList } from './PeopleList';
+import { peopleVariables, usePeopleParams } from './peopleParams';
 import { SectionPeopleQuery } from './queries';
 
-export const PAGE_SIZE = 25;
-export const SEARCH_DEBOUNCE_MS = 300;
-
-type KindFilter = '' | PersonKind;
-
-interface Pager {
-  /** The filter the cursors belong to; a new filter starts again at page 1. */
-  key: string;
-  /** `after` cursors of the pages visited; the last one is the current page. */
-  stack: (string | null)[];
-}
-
-export function SectionPeople({ sectionId }: { sectionId: string }) {
+/** A section's people. `intro` goes under its heading (the home page puts invitations and the section search there). */
+export function SectionPeople({ sectionId, intro }: { sectionId: string; intro?: ReactNode }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const { viewer } = useViewer();
-  const [search, setSearch] = useState('');
-  const [kind, setKind] = useState<KindFilter>('');
+  const { params, setFilter, next, previous, firstPage } = usePeopleParams();
   const [adding, setAdding] = useState(false);
-  const debouncedSearch = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
-
-  const filter = useMemo<PersonFilter | null>(() => {
-    const f: PersonFilter = {};
-    if (debouncedSearch) f.search = debouncedSearch;
-    if (kind) f.kind = kind;
-    return Object.keys(f).length ? f : null;
-  }, [debouncedSearch, kind]);
-
-  const pagerKey = JSON.stringify([sectionId, filter]);
-  const [pager, setPager] = useState<Pager>({ key: pagerKey, stack: [null] });
-  const stack = pager.key === pagerKey ? pager.stack : [null];
-  const after = stack[stack.length - 1] ?? null;
-
-  const { data, error, loading } = useQuery(SectionPeopleQuery, {
-    id: sectionId,
-    first: PAGE_SIZE,
-    after,
-    filter,
-  });
+  const { data, error, loading } = useQuery(SectionPeopleQuery, peopleVariables(sectionId, params));
 
   const section = data?.section ?? null;
   const people = data?.peopleOf?.people ?? null;
   const forbidden = error?.hasCode('FORBIDDEN') ?? false;
-  const rows = (people?.edges ?? []).flatMap((edge) => (edge?.node ? [edge.node] : []));
-  const pageNumber = stack.length;
-  const firstIndex = (pageNumber - 1) * PAGE_SIZE + 1;
+  const rows = (people?.items ?? []).flatMap((p) => (p ? [p] : []));
+  useDocumentTitle(section?.name);
 
-  const canManageDelegations =
-    !!viewer &&
-    !!section &&
-    hasPermissionOn(viewer.grants, 'MANAGE_DELEGATIONS', { id: section.id, federationCode: section.federation.code });
-  const canManagePeople =
-    !!section && canManagePeopleOn(viewer, { id: section.id, federationCode: section.federation.code });
-
-  function next() {
-    const cursor = people?.pageInfo.endCursor;
-    if (!cursor) return;
-    setPager({ key: pagerKey, stack: [...stack, cursor] });
-  }
-
-  function previous() {
-    if (stack.length <= 1) return;
-    setPager({ key: pagerKey, stack: stack.slice(0, -1) });
-  }
+  // What to offer is what the API says the viewer holds over this section.
+  const can = (p: Permission) => section?.viewerPermissions.includes(p) ?? false;
+  const canManagePeople = can('MANAGE_PEOPLE');
+  const canExport = can('VIEW_PEOPLE') || canManagePeople;
+  const canManageDelegations = can('MANAGE_DELEGATIONS');
 
   if (!data && loading) return <p role="status">{t('common.loading')}</p>;
   if (!section && !forbidden) {
@@ -88,13 +46,11 @@ export function SectionPeople({ sectionId }: { sectionId: string }) {
     <section className="section-people" aria-labelledby="section-title" data-testid="section-people">
       <div className="page-heading">
         <div>
-          <h1 id="section-title" data-testid="section-name">
+          <PageHeading id="section-title" data-testid="section-name">
             {section?.name ?? t('section.untitled')}
-          </h1>
+          </PageHeading>
           {section && (
-            <p className="muted">
-              {t('section.federation', { name: section.federation.name, code: section.federation.code })}
-            </p>
+            <p className="muted">{t('section.federation', { name: section.federation.name, code: section.federation.code })}</p>
           )}
         </div>
         <div className="actions">
@@ -104,13 +60,14 @@ export function SectionPeople({ sectionId }: { sectionId: string }) {
             </button>
           )}
           {canManageDelegations && section && (
-            <Link className="button-link" to={`/sections/${encodeURIComponent(section.id)}/delegations`} data-testid="delegations-link">
+            <Link className="button-link secondary" to={`/sections/${encodeURIComponent(section.id)}/delegations`} data-testid="delegations-link">
               {t('section.delegationsLink')}
             </Link>
           )}
         </div>
       </div>
 
+      {intro}
       {canManagePeople && adding && section && <AddPersonForm section={section} onCancel={() => setAdding(false)} />}
 
       {forbidden ? (
@@ -119,104 +76,44 @@ export function SectionPeople({ sectionId }: { sectionId: string }) {
         </p>
       ) : (
         <>
-          <div className="filters" role="search">
-            <label>
-              {t('people.search')}
-              <input
-                type="search"
-                value={search}
-                onChange={(e) => setSearch(e.target.value)}
-                placeholder={t('people.searchPlaceholder')}
-                data-testid="people-search"
-              />
-            </label>
-            <label>
-              {t('people.kindFilter')}
-              <select value={kind} onChange={(e) => setKind(e.target.value as KindFilter)} data-testid="people-kind-filter">
-                <option value="">{t('people.allKinds')}</option>
-                <option value="MEMBER">{t('kind.MEMBER')}</option>
-                <option value="SUPPORTER">{t('kind.SUPPORTER')}</option>
-              </select>
-            </label>
-            {loading && (
-              <span className="muted" role="status">
-                {t('common.loading')}
-              </span>
-            )}
-          </div>
+          <PeopleFilters params={params} onChange={setFilter} loading={loading} />
+          {canExport && <ExportPeople sectionId={sectionId} kind={params.kind} tag={params.tag} />}
 
           {error && !people && <ErrorMessage error={error} />}
+          {error?.hasCode('INVALID_CURSOR') && (
+            <button type="button" className="secondary" onClick={firstPage} data-testid="people-first-page">
+              {t('people.firstPage')}
+            </button>
+          )}
 
           {people && (
             <>
               <p className="count" data-testid="people-total" data-total={people.totalCount ?? ''}>
                 {t('people.total', { count: people.totalCount ?? rows.length })}
-                {rows.length > 0 &&
-                  ' · ' +
-                    t('people.range', { from: firstIndex, to: firstIndex + rows.length - 1, page: pageNumber })}
               </p>
               {rows.length === 0 ? (
                 <p data-testid="people-empty">{t('people.empty')}</p>
               ) : (
-                <table className="data-table" data-testid="people-table">
-                  <caption className="visually-hidden">{t('people.caption', { section: section?.name ?? '' })}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('people.columns.name')}</th>
-                      <th scope="col">{t('people.columns.kind')}</th>
-                      <th scope="col">{t('people.columns.email')}</th>
-                      <th scope="col">{t('people.columns.phone')}</th>
-                      <th scope="col">{t('people.columns.tags')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {rows.map((person) => (
-                      <tr
-                        key={person.id}
-                        className="clickable"
-                        data-testid="person-row"
-                        data-person-id={person.id}
-                        onClick={(e) => {
-                          if ((e.target as HTMLElement).closest('a')) return;
-                          navigate(`/people/${encodeURIComponent(person.id)}`);
-                        }}
-                      >
-                        <td>
-                          <Link to={`/people/${encodeURIComponent(person.id)}`} data-testid="person-link">
-                            {person.displayName}
-                          </Link>
-                        </td>
-                        <td>{t(`kind.${person.kind}`)}</td>
-                        <td>{person.email}</td>
-                        <td>{person.phone ?? ''}</td>
-                        <td>
-                          <ul className="tags">
-                            {person.tags.map((tag) => (
-                              <li key={tag} className="tag">
-                                {tag}
-                              </li>
-                            ))}
-                          </ul>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <PeopleList people={rows} sectionName={section?.name ?? ''} />
               )}
-              <div className="pager">
-                <button type="button" onClick={previous} disabled={stack.length <= 1 || loading} data-testid="people-prev">
-                  {t('people.previous')}
-                </button>
-                <span className="muted">{t('people.page', { page: pageNumber })}</span>
+              <nav className="pager" aria-label={t('people.pages')}>
                 <button
                   type="button"
-                  onClick={next}
+                  onClick={() => people.pageInfo.startCursor && previous(people.pageInfo.startCursor)}
+                  disabled={!people.pageInfo.hasPreviousPage || !people.pageInfo.startCursor || loading}
+                  data-testid="people-prev"
+                >
+                  {t('people.previous')}
+                </button>
+                <button
+                  type="button"
+                  onClick={() => people.pageInfo.endCursor && next(people.pageInfo.endCursor)}
                   disabled={!people.pageInfo.hasNextPage || !people.pageInfo.endCursor || loading}
                   data-testid="people-next"
                 >
                   {t('people.next')}
                 </button>
-              </div>
+              </nav>
             </>
           )}
         </>
