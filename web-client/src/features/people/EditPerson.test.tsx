@@ -2,44 +2,21 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { mockApi, signInAs, type GraphQLAnswer } from '../../test/api';
-import { BREST, viewerAnswer } from '../../test/fixtures';
+import { personDetails, viewerAnswer } from '../../test/fixtures';
 import { renderApp } from '../../test/render';
 
-const marie = {
-  id: 'UGVyc29uOjQy',
-  kind: 'MEMBER',
-  firstName: 'Marie',
-  lastName: 'Le Gall',
-  displayName: 'Marie Le Gall',
-  email: 'marie@example.org',
-  phone: '+33612345678',
-  address: { line1: '3 rue de Siam', line2: 'Bât. B', postalCode: '29200', city: 'Brest', country: 'FR' },
-  location: null,
-  tags: ['tractage', 'porte-à-porte'],
-  emailConsent: null,
-  smsConsent: null,
-  profileVisibility: 'SECTION',
-  section: BREST,
-  grants: [],
-  createdAt: '2023-01-01T00:00:00Z',
-  updatedAt: '2024-04-01T00:00:00Z',
-};
+const marie = personDetails();
 
-const updated: GraphQLAnswer = { data: { updatePerson: { person: { id: marie.id }, errors: [] } } };
-
-function api(updateAnswer: () => GraphQLAnswer = () => updated, grants?: unknown[]) {
-  let current: typeof marie = marie;
+function api(updateAnswer?: (input: Record<string, unknown>) => GraphQLAnswer, person: Record<string, unknown> = marie) {
   return mockApi({
     graphql: {
-      Viewer: () => viewerAnswer(grants ? { grants } : {}),
-      PersonDetails: () => ({ data: { person: current } }),
+      Viewer: viewerAnswer,
+      PersonDetails: () => ({ data: { person } }),
       UpdatePerson: (v) => {
-        const answer = updateAnswer();
         const input = v.input as Record<string, unknown>;
-        if ((answer.data as { updatePerson?: { person?: unknown } } | undefined)?.updatePerson?.person) {
-          current = { ...current, ...(input.lastName ? { lastName: input.lastName as string, displayName: `Marie ${String(input.lastName)}` } : {}) };
-        }
-        return answer;
+        if (updateAnswer) return updateAnswer(input);
+        const lastName = (input.lastName as string | undefined) ?? (person.lastName as string);
+        return { data: { updatePerson: { person: { ...person, ...input, lastName, displayName: `Marie ${lastName}` }, errors: [] } } };
       },
     },
   });
@@ -55,22 +32,18 @@ async function openForm() {
 }
 
 describe('editing a person', () => {
-  it('is not offered without MANAGE_PEOPLE covering the person’s section', async () => {
+  it('is offered only when the API says the viewer manages the person, or it is their own record', async () => {
     signInAs();
-    api(undefined, [
-      {
-        id: 'g',
-        role: 'DELEGATE',
-        level: 'SECTION',
-        permissions: ['VIEW_PEOPLE'],
-        section: { id: BREST.id, name: BREST.name },
-        federation: BREST.federation,
-      },
-      { id: 'g2', role: 'FEDERATION_SECRETARY', level: 'FEDERATION', permissions: ['MANAGE_PEOPLE'], section: null, federation: { code: '75', name: 'Paris' } },
-    ]);
-    renderApp(`/people/${marie.id}`);
+    api(undefined, personDetails({ viewerCanManage: false }));
+    const { unmount } = renderApp(`/people/${marie.id}`);
     await screen.findByTestId('person-name');
     expect(screen.queryByTestId('person-edit-open')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('consents-edit-open')).not.toBeInTheDocument();
+    unmount();
+
+    api(undefined, personDetails({ viewerCanManage: false, isViewer: true }));
+    renderApp(`/people/${marie.id}`);
+    expect(await screen.findByTestId('person-edit-open')).toHaveTextContent('Change my details');
   });
 
   it('is prefilled from the person', async () => {
@@ -88,10 +61,10 @@ describe('editing a person', () => {
     expect(screen.getByTestId('field-address-postalCode')).toHaveValue('29200');
     expect(screen.getByTestId('field-address-city')).toHaveValue('Brest');
     expect(screen.getByTestId('field-profileVisibility')).toHaveValue('SECTION');
-    expect(screen.queryByTestId('field-emailConsent')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('field-consent-NEWS-EMAIL')).not.toBeInTheDocument();
   });
 
-  it('sends only the changed fields, then refreshes and closes', async () => {
+  it('sends only the changed fields, then shows what the API answered without reading the person again', async () => {
     signInAs();
     const mock = api();
     renderApp(`/people/${marie.id}`);
@@ -114,9 +87,10 @@ describe('editing a person', () => {
       },
     });
     await waitFor(() => expect(screen.queryByTestId('person-edit-form')).not.toBeInTheDocument());
-    expect(mock.variablesOf('PersonDetails')).toHaveLength(2);
     expect(await screen.findByTestId('person-name')).toHaveTextContent('Marie Le Bihan');
     expect(screen.getByTestId('person-edit-saved')).toHaveTextContent('Changes saved.');
+    // opening a person is logged: the page is not read again after a change
+    expect(mock.variablesOf('PersonDetails')).toHaveLength(1);
   });
 
   it('sends a changed address whole, keeping its line 2 and country', async () => {
@@ -150,18 +124,19 @@ describe('editing a person', () => {
     fill('field-address-city', '');
     await userEvent.click(screen.getByTestId('person-edit-submit'));
     expect(screen.getByTestId('person-edit-errors-address')).toHaveTextContent('An address can be changed but not removed.');
+    await waitFor(() => expect(screen.getByTestId('person-edit-errors-address')).toHaveFocus());
     expect(mock.variablesOf('UpdatePerson')).toHaveLength(0);
   });
 
-  it('shows a refused email change and field errors, keeping the form open', async () => {
+  it('shows a refused change and field errors by code, keeping the form open', async () => {
     signInAs();
     const mock = api(() => ({
       data: {
         updatePerson: {
           person: null,
           errors: [
-            { __typename: 'DomainError', code: 'FORBIDDEN', message: 'This person holds rights: only those who appoint them may change their email.' },
-            { __typename: 'ValidationError', code: 'INVALID_PHONE', message: "'12' is not a valid mobile phone number.", field: 'phone' },
+            { __typename: 'DomainError', code: 'FORBIDDEN', message: 'This person holds rights.' },
+            { __typename: 'ValidationError', code: 'INVALID_PHONE', message: "'12' is not valid.", field: 'phone' },
           ],
         },
       },
@@ -175,11 +150,26 @@ describe('editing a person', () => {
     expect(mock.variablesOf('UpdatePerson')[0]).toEqual({
       input: { personId: marie.id, email: 'marie.legall@example.org', phone: '12' },
     });
-    expect(await screen.findByTestId('person-edit-errors')).toHaveTextContent('only those who appoint them may change their email');
-    expect(screen.getByTestId('field-phone')).toHaveAccessibleDescription(
-      "'12' is not a valid mobile phone number. Leave empty to remove the phone number.",
-    );
+    expect(await screen.findByTestId('person-edit-errors')).toHaveTextContent('You are not allowed to see or do this.');
+    const phone = screen.getByTestId('field-phone');
+    expect(phone).toHaveAccessibleDescription('This is not a valid mobile phone number. Leave empty to remove the phone number.');
+    await waitFor(() => expect(phone).toHaveFocus());
     expect(screen.getByTestId('person-edit-form')).toBeInTheDocument();
-    expect(mock.variablesOf('PersonDetails')).toHaveLength(1);
+  });
+
+  it('lets people change their own details but not their kind nor their email', async () => {
+    signInAs();
+    const mock = api(undefined, personDetails({ viewerCanManage: false, isViewer: true }));
+    renderApp(`/people/${marie.id}`);
+    const form = await openForm();
+    expect(form).toHaveTextContent('My details');
+    expect(screen.queryByTestId('field-kind')).not.toBeInTheDocument();
+    expect(screen.getByTestId('field-email')).toHaveAttribute('readonly');
+    expect(screen.getByTestId('field-email')).toHaveAccessibleDescription(/ask your section secretary/);
+    fill('field-email', 'other@example.org');
+    fill('field-phone', '06 00 00 00 01');
+    await userEvent.click(screen.getByTestId('person-edit-submit'));
+    await waitFor(() => expect(mock.variablesOf('UpdatePerson')).toHaveLength(1));
+    expect(mock.variablesOf('UpdatePerson')[0]).toEqual({ input: { personId: marie.id, phone: '06 00 00 00 01' } });
   });
 });

@@ -1,23 +1,18 @@
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PayloadError } from '../../api/mutationErrors';
-import type { ConsentMethod, PersonKind, ProfileVisibility } from '../../gql/graphql';
-import { FieldErrors } from '../delegations/FieldErrors';
-import {
-  CONSENT_METHODS,
-  PERSON_KINDS,
-  VISIBILITIES,
-  type ConsentValue,
-  type PersonFormPath,
-  type PersonFormValues,
-} from './personForm';
+import type { PersonKind, ProfileVisibility } from '../../gql/graphql';
+import { Field, type FieldAria } from '../../ui/Field';
+import { FieldErrors } from '../../ui/FieldErrors';
+import { ConsentChoice } from './ConsentChoice';
+import { CONSENT_KINDS, consentKey, MANAGER_METHODS, type ManagerMethod, type Wordings } from './consents';
+import { PERSON_KINDS, VISIBILITIES, type PersonFormMode, type PersonFormPath, type PersonFormValues } from './personForm';
 
 /** `address.postalCode` → `address-postalCode`, for test ids and element ids. */
 export function pathSlug(path: string): string {
   return path.replace(/\./g, '-');
 }
 
-/** Test id of the input of a form path: `field-email`, `field-address-postalCode`, `field-emailConsent-method`. */
+/** Test id of the input of a form path: `field-email`, `field-address-postalCode`. */
 export function fieldTestId(path: string): string {
   return `field-${pathSlug(path)}`;
 }
@@ -25,116 +20,95 @@ export function fieldTestId(path: string): string {
 interface FieldsProps {
   /** Prefix of the ids of the error lists (`<formKey>-errors-<path>`); one form per key on a page. */
   formKey: string;
-  mode: 'add' | 'edit';
+  mode: PersonFormMode;
   values: PersonFormValues;
   onChange: (patch: Partial<PersonFormValues>) => void;
   errors: Partial<Record<PersonFormPath, PayloadError[]>>;
+  /** Add mode: the wording of each consent, shown next to its checkbox. */
+  wordings?: Wordings | null;
 }
 
-interface ControlProps {
-  formKey: string;
-  path: PersonFormPath;
-  errors: PayloadError[] | undefined;
-  label: string;
-  hint?: string;
-  children: (aria: { 'aria-invalid'?: true; 'aria-describedby'?: string; 'data-testid': string }) => ReactNode;
-}
-
-/** A label around one control, its hint, and the errors the API reported on its path. */
-function Control({ formKey, path, errors, label, hint, children }: ControlProps) {
-  const errorsId = `${formKey}-errors-${pathSlug(path)}`;
-  const hintId = `${formKey}-hint-${pathSlug(path)}`;
-  const describedBy = [errors?.length ? errorsId : null, hint ? hintId : null].filter(Boolean).join(' ');
-  return (
-    <div className="field">
-      <label>
-        {label}
-        {children({
-          ...(errors?.length ? { 'aria-invalid': true as const } : {}),
-          ...(describedBy ? { 'aria-describedby': describedBy } : {}),
-          'data-testid': fieldTestId(path),
-        })}
-        {hint && (
-          <span className="hint" id={hintId}>
-            {hint}
-          </span>
-        )}
-      </label>
-      <FieldErrors id={errorsId} errors={errors} />
-    </div>
-  );
-}
-
-function ConsentFields(props: {
-  formKey: string;
-  path: 'emailConsent' | 'smsConsent';
-  legend: string;
-  value: ConsentValue;
-  onChange: (value: ConsentValue) => void;
-  errors: PayloadError[] | undefined;
-}) {
+/** The consents a manager records when adding someone: what the person agreed to, and how they said so. */
+function ConsentsFieldset({ formKey, values, onChange, errors, wordings }: Omit<FieldsProps, 'mode'>) {
   const { t } = useTranslation();
-  const { formKey, path, value, onChange, errors } = props;
-  const errorsId = `${formKey}-errors-${pathSlug(path)}`;
+  const errorsId = `${formKey}-errors-consents`;
+  const methodPath = 'consentMethod';
   return (
-    <fieldset aria-describedby={errors?.length ? errorsId : undefined}>
-      <legend>{props.legend}</legend>
-      <label className="inline">
-        <input
-          type="checkbox"
-          checked={value.given}
-          onChange={(e) => onChange({ ...value, given: e.target.checked })}
-          data-testid={fieldTestId(path)}
+    <fieldset aria-describedby={errors.consents?.length ? errorsId : undefined}>
+      <legend>{t('personForm.consents')}</legend>
+      <p className="hint">{t('personForm.consentsHint')}</p>
+      {CONSENT_KINDS.map((k) => (
+        <ConsentChoice
+          key={consentKey(k)}
+          {...k}
+          wording={wordings?.[consentKey(k)]}
+          checked={values.consents[consentKey(k)]}
+          onChange={(checked) => onChange({ consents: { ...values.consents, [consentKey(k)]: checked } })}
+          testIdPrefix="field-consent"
         />
-        {t('personForm.consentGiven')}
-      </label>
-      <label>
-        {t('personForm.consentMethod')}
-        <select
-          value={value.method}
-          disabled={!value.given}
-          onChange={(e) => onChange({ ...value, method: e.target.value as ConsentMethod })}
-          data-testid={fieldTestId(`${path}.method`)}
-        >
-          {CONSENT_METHODS.map((m) => (
-            <option key={m} value={m}>
-              {t(`consentMethod.${m}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <FieldErrors id={errorsId} errors={errors} />
+      ))}
+      <Field
+        label={t('personForm.consentMethod')}
+        testId={fieldTestId(methodPath)}
+        errorsId={`${formKey}-errors-${methodPath}`}
+        errors={errors.consentMethod}
+      >
+        {(aria: FieldAria) => (
+          <select value={values.consentMethod} onChange={(e) => onChange({ consentMethod: e.target.value as '' | ManagerMethod })} {...aria}>
+            <option value="">{t('personForm.choose')}</option>
+            {MANAGER_METHODS.map((m) => (
+              <option key={m} value={m}>
+                {t(`consentMethod.${m}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <FieldErrors id={errorsId} errors={errors.consents} />
     </fieldset>
   );
 }
 
-/** The fields shared by the add and edit forms; consents only when adding, visibility only when editing. */
-export function PersonFormFields({ formKey, mode, values, onChange, errors }: FieldsProps) {
+/** The fields of the add, edit and self forms: consents only when adding, visibility only when changing. */
+export function PersonFormFields({ formKey, mode, values, onChange, errors, wordings }: FieldsProps) {
   const { t } = useTranslation();
-  const control = (path: PersonFormPath, label: string, hint?: string) => ({ formKey, path, errors: errors[path], label, hint });
+  const field = (path: PersonFormPath, label: string, hint?: string) => ({
+    label,
+    hint,
+    testId: fieldTestId(path),
+    errorsId: `${formKey}-errors-${pathSlug(path)}`,
+    errors: errors[path],
+  });
   const addressErrorsId = `${formKey}-errors-address`;
+  const text = (key: 'firstName' | 'lastName' | 'phone' | 'tags' | 'line1' | 'postalCode' | 'city') => ({
+    value: values[key],
+    onChange: (e: { target: { value: string } }) => onChange({ [key]: e.target.value }),
+    autoComplete: 'off',
+  });
 
   return (
     <>
       <div className="form-grid">
-        <Control {...control('kind', t('personForm.kind'))}>
-          {(aria) => (
-            <select value={values.kind} onChange={(e) => onChange({ kind: e.target.value as '' | PersonKind })} {...aria}>
-              {mode === 'add' && (
-                <option value="" disabled>
-                  {t('personForm.choose')}
-                </option>
-              )}
-              {PERSON_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`kind.${k}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Control>
-        {mode === 'edit' && (
-          <Control {...control('profileVisibility', t('personForm.profileVisibility'))}>
+        {mode !== 'self' && (
+          <Field {...field('kind', t('personForm.kind'))}>
+            {(aria) => (
+              <select value={values.kind} onChange={(e) => onChange({ kind: e.target.value as '' | PersonKind })} {...aria}>
+                {mode === 'add' && (
+                  <option value="" disabled>
+                    {t('personForm.choose')}
+                  </option>
+                )}
+                {PERSON_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {t(`kind.${k}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
+        {mode !== 'add' && (
+          <Field {...field('profileVisibility', t('personForm.profileVisibility'))}>
             {(aria) => (
               <select
                 value={values.profileVisibility}
@@ -148,83 +122,46 @@ export function PersonFormFields({ formKey, mode, values, onChange, errors }: Fi
                 ))}
               </select>
             )}
-          </Control>
+          </Field>
         )}
       </div>
 
       <div className="form-grid">
-        <Control {...control('firstName', t('personForm.firstName'))}>
+        <Field {...field('firstName', t('personForm.firstName'))}>{(aria) => <input type="text" {...text('firstName')} {...aria} />}</Field>
+        <Field {...field('lastName', t('personForm.lastName'))}>{(aria) => <input type="text" {...text('lastName')} {...aria} />}</Field>
+        <Field {...field('email', t('personForm.email'), mode === 'self' ? t('personForm.emailSelfHint') : undefined)}>
           {(aria) => (
-            <input type="text" autoComplete="off" value={values.firstName} onChange={(e) => onChange({ firstName: e.target.value })} {...aria} />
+            <input
+              type="email"
+              autoComplete="off"
+              value={values.email}
+              readOnly={mode === 'self'}
+              onChange={(e) => onChange({ email: e.target.value })}
+              {...aria}
+            />
           )}
-        </Control>
-        <Control {...control('lastName', t('personForm.lastName'))}>
-          {(aria) => (
-            <input type="text" autoComplete="off" value={values.lastName} onChange={(e) => onChange({ lastName: e.target.value })} {...aria} />
-          )}
-        </Control>
-        <Control {...control('email', t('personForm.email'))}>
-          {(aria) => (
-            <input type="email" autoComplete="off" value={values.email} onChange={(e) => onChange({ email: e.target.value })} {...aria} />
-          )}
-        </Control>
-        <Control {...control('phone', t('personForm.phone'), mode === 'edit' ? t('personForm.phoneClearHint') : undefined)}>
-          {(aria) => (
-            <input type="tel" autoComplete="off" value={values.phone} onChange={(e) => onChange({ phone: e.target.value })} {...aria} />
-          )}
-        </Control>
+        </Field>
+        <Field {...field('phone', t('personForm.phone'), mode === 'add' ? undefined : t('personForm.phoneClearHint'))}>
+          {(aria) => <input type="tel" {...text('phone')} {...aria} />}
+        </Field>
       </div>
 
-      <Control {...control('tags', t('personForm.tags'), t('personForm.tagsHint'))}>
-        {(aria) => <input type="text" autoComplete="off" value={values.tags} onChange={(e) => onChange({ tags: e.target.value })} {...aria} />}
-      </Control>
+      <Field {...field('tags', t('personForm.tags'), t('personForm.tagsHint'))}>{(aria) => <input type="text" {...text('tags')} {...aria} />}</Field>
 
       <fieldset aria-describedby={errors.address?.length ? addressErrorsId : undefined}>
         <legend>{t('personForm.address')}</legend>
         <p className="hint">{mode === 'add' ? t('personForm.addressHint') : t('personForm.addressEditHint')}</p>
         <div className="form-grid">
-          <Control {...control('address.line1', t('personForm.addressLine1'))}>
-            {(aria) => <input type="text" autoComplete="off" value={values.line1} onChange={(e) => onChange({ line1: e.target.value })} {...aria} />}
-          </Control>
-          <Control {...control('address.postalCode', t('personForm.postalCode'))}>
-            {(aria) => (
-              <input
-                type="text"
-                inputMode="numeric"
-                autoComplete="off"
-                value={values.postalCode}
-                onChange={(e) => onChange({ postalCode: e.target.value })}
-                {...aria}
-              />
-            )}
-          </Control>
-          <Control {...control('address.city', t('personForm.city'))}>
-            {(aria) => <input type="text" autoComplete="off" value={values.city} onChange={(e) => onChange({ city: e.target.value })} {...aria} />}
-          </Control>
+          <Field {...field('address.line1', t('personForm.addressLine1'))}>{(aria) => <input type="text" {...text('line1')} {...aria} />}</Field>
+          <Field {...field('address.postalCode', t('personForm.postalCode'))}>
+            {(aria) => <input type="text" inputMode="numeric" {...text('postalCode')} {...aria} />}
+          </Field>
+          <Field {...field('address.city', t('personForm.city'))}>{(aria) => <input type="text" {...text('city')} {...aria} />}</Field>
         </div>
         <FieldErrors id={addressErrorsId} errors={errors.address} />
       </fieldset>
 
-      {mode === 'add' && (
-        <div className="form-grid">
-          <ConsentFields
-            formKey={formKey}
-            path="emailConsent"
-            legend={t('personForm.emailConsent')}
-            value={values.emailConsent}
-            onChange={(emailConsent) => onChange({ emailConsent })}
-            errors={errors.emailConsent}
-          />
-          <ConsentFields
-            formKey={formKey}
-            path="smsConsent"
-            legend={t('personForm.smsConsent')}
-            value={values.smsConsent}
-            onChange={(smsConsent) => onChange({ smsConsent })}
-            errors={errors.smsConsent}
-          />
-        </div>
-      )}
+      {mode === 'add' && <ConsentsFieldset formKey={formKey} values={values} onChange={onChange} errors={errors} wordings={wordings ?? null} />}
     </>
   );
 }

@@ -7,12 +7,7 @@ export const AddPersonMutation = graphql(`
         id
       }
       errors {
-        __typename
-        code
-        message
-        ... on ValidationError {
-          field
-        }
+        ...PayloadErrorFields
       }
     }
   }
@@ -22,15 +17,23 @@ export const UpdatePersonMutation = graphql(`
   mutation UpdatePerson($input: UpdatePersonInput!) {
     updatePerson(input: $input) {
       person {
-        id
+        ...PersonDetailsFields
       }
       errors {
-        __typename
-        code
-        message
-        ... on ValidationError {
-          field
-        }
+        ...PayloadErrorFields
+      }
+    }
+  }
+`);
+
+export const RecordConsentMutation = graphql(`
+  mutation RecordConsent($input: RecordConsentInput!) {
+    recordConsent(input: $input) {
+      person {
+        ...PersonConsentsFields
+      }
+      errors {
+        ...PayloadErrorFields
       }
     }
   }

@@ -2,15 +2,14 @@ import type { PayloadError } from '../../api/mutationErrors';
 import type {
   AddPersonInput,
   ConsentInput,
-  ConsentMethod,
-  PersonDetailsQuery,
+  PersonDetailsFieldsFragment,
   PersonKind,
   PostalAddressInput,
   ProfileVisibility,
   UpdatePersonInput,
 } from '../../gql/graphql';
+import { CONSENT_KINDS, consentKey, type ConsentKey, type ManagerMethod, type Wordings } from './consents';
 
-export const CONSENT_METHODS: readonly ConsentMethod[] = ['WEB_FORM', 'PAPER_FORM', 'ORAL', 'IMPORT'];
 export const PERSON_KINDS: readonly PersonKind[] = ['MEMBER', 'SUPPORTER'];
 export const VISIBILITIES: readonly ProfileVisibility[] = ['PRIVATE', 'SECTION', 'NETWORK'];
 
@@ -26,16 +25,18 @@ export const PERSON_FORM_PATHS = [
   'address.line1',
   'address.postalCode',
   'address.city',
-  'emailConsent',
-  'smsConsent',
+  'consents',
+  'consentMethod',
   'profileVisibility',
 ] as const;
 export type PersonFormPath = (typeof PERSON_FORM_PATHS)[number];
 
-export interface ConsentValue {
-  given: boolean;
-  method: ConsentMethod;
-}
+/**
+ * add: a manager records someone new, with the consents they gave on paper or orally.
+ * edit: a manager changes someone of their section. self: the person changes their own details (not whether they
+ * are a member, nor their email, which binds their account).
+ */
+export type PersonFormMode = 'add' | 'edit' | 'self';
 
 /** What the person forms edit, as typed (strings untrimmed, tags comma-separated). */
 export interface PersonFormValues {
@@ -48,13 +49,13 @@ export interface PersonFormValues {
   line1: string;
   postalCode: string;
   city: string;
-  emailConsent: ConsentValue;
-  smsConsent: ConsentValue;
+  consents: Record<ConsentKey, boolean>;
+  consentMethod: '' | ManagerMethod;
   profileVisibility: ProfileVisibility;
 }
 
 export type EditablePerson = Pick<
-  NonNullable<PersonDetailsQuery['person']>,
+  PersonDetailsFieldsFragment,
   'id' | 'kind' | 'firstName' | 'lastName' | 'email' | 'phone' | 'tags' | 'address' | 'profileVisibility'
 >;
 
@@ -69,8 +70,8 @@ export function emptyPersonValues(): PersonFormValues {
     line1: '',
     postalCode: '',
     city: '',
-    emailConsent: { given: false, method: 'WEB_FORM' },
-    smsConsent: { given: false, method: 'WEB_FORM' },
+    consents: { 'NEWS-EMAIL': false, 'NEWS-SMS': false, 'ACTIONS-EMAIL': false, 'ACTIONS-SMS': false },
+    consentMethod: '',
     profileVisibility: 'SECTION',
   };
 }
@@ -81,13 +82,13 @@ export function valuesFromPerson(person: EditablePerson): PersonFormValues {
     kind: person.kind,
     firstName: person.firstName,
     lastName: person.lastName,
-    email: person.email,
+    email: person.email ?? '',
     phone: person.phone ?? '',
-    tags: person.tags.join(', '),
+    tags: (person.tags ?? []).join(', '),
     line1: person.address?.line1 ?? '',
     postalCode: person.address?.postalCode ?? '',
     city: person.address?.city ?? '',
-    profileVisibility: person.profileVisibility,
+    profileVisibility: person.profileVisibility ?? 'SECTION',
   };
 }
 
@@ -108,37 +109,32 @@ function hasAddress(v: PersonFormValues): boolean {
   return !!(a.line1 || a.postalCode || a.city);
 }
 
-function consentInput(c: ConsentValue): ConsentInput | undefined {
-  return c.given ? { granted: true, method: c.method } : undefined;
+function tickedConsents(v: PersonFormValues) {
+  return CONSENT_KINDS.filter((k) => v.consents[consentKey(k)]);
 }
 
-export interface LocalMessages {
-  required: string;
-  addressIncomplete: string;
-  addressNotRemovable: string;
-}
-
-/** Checks the browser can make before sending: required fields, an address all or nothing. */
-export function localPersonErrors(v: PersonFormValues, messages: LocalMessages, person?: EditablePerson): PayloadError[] {
+/** Checks the browser can make before sending: required fields, an address all or nothing, how consents were given. */
+export function localPersonErrors(v: PersonFormValues, mode: PersonFormMode, person?: EditablePerson): PayloadError[] {
   const errors: PayloadError[] = [];
-  const required = (field: PersonFormPath) => errors.push({ code: 'REQUIRED', message: messages.required, field });
-  if (!v.kind) required('kind');
-  if (!v.firstName.trim()) required('firstName');
-  if (!v.lastName.trim()) required('lastName');
-  if (!v.email.trim()) required('email');
+  const add = (code: string, field: PersonFormPath) => errors.push({ code, field });
+  if (!v.kind) add('REQUIRED', 'kind');
+  if (!v.firstName.trim()) add('REQUIRED', 'firstName');
+  if (!v.lastName.trim()) add('REQUIRED', 'lastName');
+  if (mode !== 'self' && !v.email.trim()) add('REQUIRED', 'email');
   const a = addressParts(v);
   if (hasAddress(v)) {
-    if (!a.line1) errors.push({ code: 'REQUIRED', message: messages.addressIncomplete, field: 'address.line1' });
-    if (!a.postalCode) errors.push({ code: 'REQUIRED', message: messages.addressIncomplete, field: 'address.postalCode' });
-    if (!a.city) errors.push({ code: 'REQUIRED', message: messages.addressIncomplete, field: 'address.city' });
+    if (!a.line1) add('ADDRESS_INCOMPLETE', 'address.line1');
+    if (!a.postalCode) add('ADDRESS_INCOMPLETE', 'address.postalCode');
+    if (!a.city) add('ADDRESS_INCOMPLETE', 'address.city');
   } else if (person?.address) {
-    errors.push({ code: 'ADDRESS_NOT_REMOVABLE', message: messages.addressNotRemovable, field: 'address' });
+    add('ADDRESS_NOT_REMOVABLE', 'address');
   }
+  if (mode === 'add' && tickedConsents(v).length > 0 && !v.consentMethod) add('METHOD_REQUIRED', 'consentMethod');
   return errors;
 }
 
-/** The addPerson input: optional parts omitted when left empty, consents only when ticked. */
-export function buildAddPersonInput(sectionId: string, v: PersonFormValues): AddPersonInput {
+/** The addPerson input: optional parts omitted when left empty; each ticked consent with the wording shown. */
+export function buildAddPersonInput(sectionId: string, v: PersonFormValues, wordings: Wordings): AddPersonInput {
   if (!v.kind) throw new Error('kind is required');
   const input: AddPersonInput = {
     sectionId,
@@ -152,10 +148,16 @@ export function buildAddPersonInput(sectionId: string, v: PersonFormValues): Add
   const tags = splitTags(v.tags);
   if (tags.length) input.tags = tags;
   if (hasAddress(v)) input.address = addressParts(v);
-  const emailConsent = consentInput(v.emailConsent);
-  if (emailConsent) input.emailConsent = emailConsent;
-  const smsConsent = consentInput(v.smsConsent);
-  if (smsConsent) input.smsConsent = smsConsent;
+  const method = v.consentMethod;
+  if (method) {
+    const consents: ConsentInput[] = tickedConsents(v).map((k) => ({
+      ...k,
+      granted: true,
+      method,
+      wordingVersion: wordings[consentKey(k)]?.version ?? null,
+    }));
+    if (consents.length) input.consents = consents;
+  }
   return input;
 }
 
@@ -168,7 +170,7 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
  * null when nothing changed. An emptied phone is sent as "" (which clears it). A changed address is sent
  * whole, keeping its line 2 and country, which the form does not show.
  */
-export function buildUpdatePersonInput(person: EditablePerson, v: PersonFormValues): UpdatePersonInput | null {
+export function buildUpdatePersonInput(person: EditablePerson, v: PersonFormValues, mode: PersonFormMode): UpdatePersonInput | null {
   const input: UpdatePersonInput = { personId: person.id };
   let changed = false;
   const set = <K extends keyof UpdatePersonInput>(key: K, value: UpdatePersonInput[K]) => {
@@ -176,17 +178,17 @@ export function buildUpdatePersonInput(person: EditablePerson, v: PersonFormValu
     changed = true;
   };
 
-  if (v.kind && v.kind !== person.kind) set('kind', v.kind);
+  if (mode !== 'self' && v.kind && v.kind !== person.kind) set('kind', v.kind);
   const firstName = v.firstName.trim();
   if (firstName !== person.firstName) set('firstName', firstName);
   const lastName = v.lastName.trim();
   if (lastName !== person.lastName) set('lastName', lastName);
   const email = v.email.trim();
-  if (email !== person.email) set('email', email);
+  if (mode !== 'self' && email !== (person.email ?? '')) set('email', email);
   const phone = v.phone.trim();
   if (phone !== (person.phone ?? '')) set('phone', phone);
   const tags = splitTags(v.tags);
-  if (!sameList(tags, person.tags)) set('tags', tags);
+  if (!sameList(tags, person.tags ?? [])) set('tags', tags);
 
   const a = addressParts(v);
   const old = person.address;
