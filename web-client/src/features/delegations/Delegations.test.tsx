@@ -2,11 +2,11 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { mockApi, signInAs, type GraphQLAnswer } from '../../test/api';
-import { BREST, viewerAnswer } from '../../test/fixtures';
-import { renderApp } from '../../test/render';
+import { sectionHeader, SECRETARY_PERMISSIONS, viewerAnswer } from '../../test/fixtures';
+import { actAsPhone, renderApp } from '../../test/render';
 import { endOfDayUtc } from './GrantDelegationForm';
-import { ALL_PERMISSIONS } from './PermissionList';
 
+const BREST = sectionHeader();
 const alice = { id: 'UGVyc29uOjc=', displayName: 'Alice Martin', email: 'alice@example.org' };
 const bob = { id: 'UGVyc29uOjg=', displayName: 'Bob Kerouac', email: 'bob@example.org' };
 
@@ -21,78 +21,56 @@ const existing = {
   expiresAt: '2030-12-31T23:59:59Z',
   revokedAt: null,
   isActive: true,
+  viewerCanRevoke: true,
 };
 
-function delegationsAnswer(list: unknown[]): GraphQLAnswer {
-  return {
-    data: { section: BREST, delegations: { totalCount: list.length, edges: list.map((node) => ({ node })) } },
-  };
+/** Delegations handed on from Bob's, down the chain: one to a visible person, one to someone out of sight. */
+const dependents = [
+  { id: 'd2', permissions: ['VIEW_PEOPLE'], level: 'SECTION', grantee: { id: alice.id, displayName: alice.displayName }, section: { name: 'Brest Centre' }, federation: { name: 'Finistère' } },
+  { id: 'd3', permissions: ['VIEW_PEOPLE'], level: 'SECTION', grantee: null, section: { name: 'Brest Centre' }, federation: { name: 'Finistère' } },
+];
+
+interface Options {
+  delegable?: string[];
+  list?: unknown[];
+  grant?: (v: Record<string, unknown>) => GraphQLAnswer;
+  revoke?: () => GraphQLAnswer;
+  withIt?: unknown[];
 }
 
-/** A section secretary holds every permission but MANAGE_SECTIONS on their section. */
-const sectionSecretary = {
-  id: 'Um9sZUdyYW50OjE=',
-  role: 'SECTION_SECRETARY',
-  level: 'SECTION',
-  permissions: ALL_PERMISSIONS.filter((p) => p !== 'MANAGE_SECTIONS'),
-  section: { id: BREST.id, name: BREST.name },
-  federation: BREST.federation,
-};
-
-const federationSecretary = {
-  id: 'Um9sZUdyYW50OjI=',
-  role: 'FEDERATION_SECRETARY',
-  level: 'FEDERATION',
-  permissions: ALL_PERMISSIONS,
-  section: null,
-  federation: BREST.federation,
-};
-
-function api(grantAnswer: (v: Record<string, unknown>) => GraphQLAnswer, grants: unknown[] = [sectionSecretary]) {
-  let list: unknown[] = [existing];
+function api({ delegable = SECRETARY_PERMISSIONS, list: initial = [existing], grant, revoke, withIt = dependents }: Options = {}) {
+  let list = initial;
   return mockApi({
     graphql: {
-      Viewer: () => viewerAnswer({ grants }),
-      SectionDelegations: () => delegationsAnswer(list),
+      Viewer: viewerAnswer,
+      SectionDelegations: () => ({
+        data: { section: { ...BREST, delegablePermissions: delegable }, delegations: { totalCount: list.length, items: list } },
+      }),
       DelegationCandidates: (v) => ({
         data: {
           section: {
             id: BREST.id,
             people: {
-              edges: [alice, bob]
-                .filter((p) => !v.search || p.displayName.toLowerCase().includes(String(v.search).toLowerCase()))
-                .map((node) => ({ node })),
+              items: [alice, bob].filter((p) => !v.search || p.displayName.toLowerCase().includes(String(v.search).toLowerCase())),
             },
           },
         },
       }),
       GrantDelegation: (v) => {
-        const answer = grantAnswer(v);
-        const payload = (answer.data as { grantDelegation?: { delegation?: unknown } } | undefined)?.grantDelegation;
-        if (payload?.delegation) {
-          list = [
-            ...list,
-            {
-              ...existing,
-              id: 'new',
-              permissions: ['VIEW_PEOPLE'],
-              grantee: { id: alice.id, displayName: alice.displayName },
-              expiresAt: null,
-            },
-          ];
+        const answer = grant ? grant(v) : granted;
+        if ((answer.data as { grantDelegation?: { delegation?: unknown } } | undefined)?.grantDelegation?.delegation) {
+          list = [...list, { ...existing, id: 'new', permissions: ['VIEW_PEOPLE'], grantee: { id: alice.id, displayName: alice.displayName }, expiresAt: null }];
         }
         return answer;
       },
+      RevokeImpact: (v) => ({
+        data: { node: { __typename: 'RoleGrant', id: v.id, revokedWithIt: { totalCount: withIt.length, items: withIt } } },
+      }),
       RevokeDelegation: (v) => {
+        if (revoke) return revoke();
         list = [];
-        return {
-          data: {
-            revokeDelegation: {
-              delegation: { id: (v.input as { delegationId: string }).delegationId, isActive: false, revokedAt: '2024-05-01T00:00:00Z' },
-              errors: [],
-            },
-          },
-        };
+        const id = (v.input as { delegationId: string }).delegationId;
+        return { data: { revokeDelegation: { delegation: { id, isActive: false, revokedAt: '2024-05-01T00:00:00Z' }, errors: [] } } };
       },
     },
   });
@@ -101,21 +79,16 @@ function api(grantAnswer: (v: Record<string, unknown>) => GraphQLAnswer, grants:
 const granted: GraphQLAnswer = {
   data: {
     grantDelegation: {
-      delegation: {
-        id: 'new',
-        permissions: ['VIEW_PEOPLE'],
-        expiresAt: null,
-        grantee: { id: alice.id, displayName: alice.displayName },
-      },
+      delegation: { id: 'new', permissions: ['VIEW_PEOPLE'], expiresAt: null, grantee: { id: alice.id, displayName: alice.displayName } },
       errors: [],
     },
   },
 };
 
 describe('delegations page', () => {
-  it('lists the delegations of the section with translated permissions', async () => {
+  it('lists the delegations of the section with translated permissions, and sets the title', async () => {
     signInAs();
-    const mock = api(() => granted);
+    const mock = api();
     renderApp(`/sections/${BREST.id}/delegations`);
     const row = await screen.findByTestId('delegation-row');
     expect(row).toHaveTextContent('Bob Kerouac');
@@ -124,11 +97,23 @@ describe('delegations page', () => {
     expect(row).toHaveTextContent('Anne Secrétaire');
     expect(row).toHaveAttribute('data-permissions', 'VIEW_PEOPLE SEND_MESSAGES');
     expect(mock.variablesOf('SectionDelegations')[0]).toEqual({ sectionId: BREST.id, includeInactive: false });
+    await waitFor(() => expect(document.title).toBe('Delegations · Brest Centre · Coopol'));
+  });
+
+  it('shows cards on a phone', async () => {
+    signInAs();
+    actAsPhone();
+    api();
+    renderApp(`/sections/${BREST.id}/delegations`);
+    const cards = await screen.findByTestId('delegations-cards');
+    expect(screen.queryByTestId('delegations-table')).not.toBeInTheDocument();
+    expect(within(cards).getByTestId('delegation-row')).toHaveTextContent('Granted by Anne Secrétaire');
+    expect(within(cards).getByTestId('delegation-revoke')).toBeInTheDocument();
   });
 
   it('grants a delegation with the right variables and lists it', async () => {
     signInAs();
-    const mock = api(() => granted);
+    const mock = api();
     renderApp(`/sections/${BREST.id}/delegations`);
     await screen.findByTestId('delegation-row');
 
@@ -142,12 +127,7 @@ describe('delegations page', () => {
 
     await waitFor(() => expect(mock.variablesOf('GrantDelegation')).toHaveLength(1));
     expect(mock.variablesOf('GrantDelegation')[0]).toEqual({
-      input: {
-        personId: alice.id,
-        scopeId: BREST.id,
-        permissions: ['VIEW_PEOPLE'],
-        expiresAt: '2030-06-30T23:59:59Z',
-      },
+      input: { personId: alice.id, scopeId: BREST.id, permissions: ['VIEW_PEOPLE'], expiresAt: '2030-06-30T23:59:59Z' },
     });
     expect(await screen.findByTestId('delegation-granted')).toHaveTextContent('Alice Martin');
     await waitFor(() => expect(screen.getAllByTestId('delegation-row')).toHaveLength(2));
@@ -156,7 +136,7 @@ describe('delegations page', () => {
 
   it('sends no expiry when none is chosen, and permissions in schema order', async () => {
     signInAs();
-    const mock = api(() => granted);
+    const mock = api();
     renderApp(`/sections/${BREST.id}/delegations`);
     await userEvent.click(await screen.findByRole('radio', { name: /Bob Kerouac/ }));
     await userEvent.click(screen.getByRole('checkbox', { name: 'Manage delegations' }));
@@ -168,19 +148,21 @@ describe('delegations page', () => {
     });
   });
 
-  it('shows ValidationError next to its field and DomainError above the button', async () => {
+  it('translates a ValidationError next to its field and a DomainError above the button', async () => {
     signInAs();
-    const mock = api(() => ({
-      data: {
-        grantDelegation: {
-          delegation: null,
-          errors: [
-            { __typename: 'ValidationError', code: 'IN_THE_PAST', message: 'The expiry must be in the future.', field: 'expiresAt' },
-            { __typename: 'DomainError', code: 'DELEGATION_EXCEEDS_GRANTOR', message: 'You cannot delegate rights you do not hold.' },
-          ],
+    const mock = api({
+      grant: () => ({
+        data: {
+          grantDelegation: {
+            delegation: null,
+            errors: [
+              { __typename: 'ValidationError', code: 'IN_THE_PAST', message: 'past', field: 'expiresAt' },
+              { __typename: 'DomainError', code: 'DELEGATION_EXCEEDS_GRANTOR', message: 'exceeds' },
+            ],
+          },
         },
-      },
-    }));
+      }),
+    });
     renderApp(`/sections/${BREST.id}/delegations`);
     await userEvent.click(await screen.findByRole('radio', { name: /Alice Martin/ }));
     await userEvent.click(screen.getByTestId('delegation-permission-SEND_MESSAGES'));
@@ -190,65 +172,99 @@ describe('delegations page', () => {
     await waitFor(() => expect(mock.variablesOf('GrantDelegation')).toHaveLength(1));
     const expiry = screen.getByTestId('delegation-expires-at');
     await waitFor(() => expect(expiry).toHaveAttribute('aria-invalid', 'true'));
-    expect(expiry).toHaveAccessibleDescription('The expiry must be in the future.');
-    expect(screen.getByTestId('delegation-form-errors')).toHaveTextContent('You cannot delegate rights you do not hold.');
+    expect(expiry).toHaveAccessibleDescription('The end date must be in the future.');
+    await waitFor(() => expect(expiry).toHaveFocus());
+    expect(screen.getByTestId('delegation-form-errors')).toHaveTextContent('You cannot delegate rights you do not hold here');
     expect(screen.queryByTestId('delegation-granted')).not.toBeInTheDocument();
     expect(screen.getAllByTestId('delegation-row')).toHaveLength(1);
   });
 
-  it('checks locally that a person and a permission are chosen', async () => {
+  it('checks locally that a person and a permission are chosen, focusing the first error', async () => {
     signInAs();
-    const mock = api(() => granted);
+    const mock = api();
     renderApp(`/sections/${BREST.id}/delegations`);
     await userEvent.click(await screen.findByTestId('delegation-submit'));
     const form = screen.getByTestId('grant-delegation-form');
-    expect(within(form).getByText('Choose a person.')).toBeInTheDocument();
+    const personError = within(form).getByText('Choose a person.');
     expect(within(form).getByText('Tick at least one permission.')).toBeInTheDocument();
+    await waitFor(() => expect(personError.closest('ul')).toHaveFocus());
     expect(mock.variablesOf('GrantDelegation')).toHaveLength(0);
   });
 
-  it('revokes an active delegation', async () => {
+  it('asks before revoking, saying what goes with it down the chain', async () => {
     signInAs();
-    const mock = api(() => granted);
+    const mock = api();
     renderApp(`/sections/${BREST.id}/delegations`);
-    await userEvent.click(await screen.findByRole('button', { name: 'Revoke the delegation of Bob Kerouac' }));
+    const revoke = await screen.findByRole('button', { name: 'Revoke the delegation of Bob Kerouac' });
+    await userEvent.click(revoke);
+
+    const dialog = await screen.findByRole('dialog', { name: 'Revoke the delegation of Bob Kerouac?' });
+    expect(dialog).toHaveAttribute('open');
+    expect(mock.variablesOf('RevokeImpact')).toEqual([{ id: existing.id }]);
+    const items = await within(dialog).findAllByTestId('revoke-with-it-item');
+    expect(within(dialog).getByText(/This also revokes 2 delegations/)).toBeInTheDocument();
+    expect(items[0]).toHaveTextContent('Alice Martin');
+    expect(items[0]).toHaveTextContent('View people');
+    expect(items[1]).toHaveTextContent('someone you cannot see');
+    // the safe choice has focus; nothing was revoked yet
+    expect(within(dialog).getByTestId('revoke-dialog-cancel')).toHaveFocus();
+    expect(mock.variablesOf('RevokeDelegation')).toHaveLength(0);
+
+    await userEvent.click(within(dialog).getByTestId('revoke-dialog-confirm'));
     await waitFor(() => expect(mock.variablesOf('RevokeDelegation')).toEqual([{ input: { delegationId: existing.id } }]));
     expect(await screen.findByTestId('delegations-empty')).toBeInTheDocument();
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(screen.getByTestId('delegation-revoked')).toHaveTextContent('The delegation of Bob Kerouac was revoked.');
   });
 
-  it('offers a section secretary every permission of their grant, not MANAGE_SECTIONS', async () => {
+  it('closes the confirmation with Escape, revoking nothing, and gives focus back', async () => {
     signInAs();
-    api(() => granted);
+    const mock = api({ withIt: [] });
+    renderApp(`/sections/${BREST.id}/delegations`);
+    const revoke = await screen.findByTestId('delegation-revoke');
+    revoke.focus();
+    await userEvent.keyboard('{Enter}');
+    const dialog = await screen.findByRole('dialog');
+    expect(await within(dialog).findByTestId('revoke-with-it-none')).toHaveTextContent('Nothing else is revoked with it.');
+    fireEvent(dialog, new Event('cancel', { cancelable: true }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(revoke).toHaveFocus();
+    expect(mock.variablesOf('RevokeDelegation')).toHaveLength(0);
+  });
+
+  it('keeps the dialog open with the refusal, translated', async () => {
+    signInAs();
+    api({ revoke: () => ({ data: { revokeDelegation: { delegation: null, errors: [{ __typename: 'DomainError', code: 'GRANT_ALREADY_REVOKED', message: 'x' }] } } }) });
+    renderApp(`/sections/${BREST.id}/delegations`);
+    await userEvent.click(await screen.findByTestId('delegation-revoke'));
+    const dialog = await screen.findByRole('dialog');
+    await within(dialog).findAllByTestId('revoke-with-it-item');
+    await userEvent.click(within(dialog).getByTestId('revoke-dialog-confirm'));
+    expect(await within(dialog).findByTestId('revoke-dialog-errors')).toHaveTextContent('already been revoked');
+  });
+
+  it('offers Revoke only where the API says the viewer may revoke', async () => {
+    signInAs();
+    api({ list: [{ ...existing, viewerCanRevoke: false }, { ...existing, id: 'old', isActive: false, revokedAt: '2024-01-01T00:00:00Z' }] });
+    renderApp(`/sections/${BREST.id}/delegations`);
+    await waitFor(() => expect(screen.getAllByTestId('delegation-row')).toHaveLength(2));
+    expect(screen.queryByTestId('delegation-revoke')).not.toBeInTheDocument();
+  });
+
+  it('offers exactly the permissions the API says the viewer may delegate', async () => {
+    signInAs();
+    api({ delegable: ['VIEW_PEOPLE', 'MANAGE_PEOPLE', 'MANAGE_DELEGATIONS'] });
     renderApp(`/sections/${BREST.id}/delegations`);
     const form = await screen.findByTestId('grant-delegation-form');
-    const boxes = within(form).getAllByRole('checkbox');
-    expect(boxes).toHaveLength(7);
-    expect(boxes.map((b) => b.getAttribute('value'))).toEqual(ALL_PERMISSIONS.filter((p) => p !== 'MANAGE_SECTIONS'));
-    expect(screen.queryByTestId('delegation-permission-MANAGE_SECTIONS')).not.toBeInTheDocument();
+    expect(within(form).getAllByRole('checkbox').map((b) => b.getAttribute('value'))).toEqual(['VIEW_PEOPLE', 'MANAGE_PEOPLE', 'MANAGE_DELEGATIONS']);
   });
 
-  it('offers a federation secretary all 8 permissions on a section of their federation', async () => {
+  it('shows a message instead of the form when nothing can be delegated there', async () => {
     signInAs();
-    api(() => granted, [federationSecretary]);
+    const mock = api({ delegable: [] });
     renderApp(`/sections/${BREST.id}/delegations`);
-    const form = await screen.findByTestId('grant-delegation-form');
-    expect(within(form).getAllByRole('checkbox')).toHaveLength(8);
-    expect(screen.getByTestId('delegation-permission-MANAGE_SECTIONS')).toBeInTheDocument();
-  });
-
-  it('shows a message instead of the form when the covering grant lacks MANAGE_DELEGATIONS', async () => {
-    signInAs();
-    const mock = api(() => granted, [
-      { ...sectionSecretary, permissions: ['VIEW_PEOPLE', 'SEND_MESSAGES'] },
-      // Another federation's grant does not cover Brest.
-      { ...federationSecretary, federation: { code: '75', name: 'Paris' } },
-    ]);
-    renderApp(`/sections/${BREST.id}/delegations`);
-    expect(await screen.findByTestId('grant-delegation-unavailable')).toHaveTextContent(
-      'You hold no permission you can delegate on this section.',
-    );
+    expect(await screen.findByTestId('grant-delegation-unavailable')).toHaveTextContent('You hold no permission you can delegate on this section.');
     expect(screen.queryByTestId('grant-delegation-form')).not.toBeInTheDocument();
-    expect(screen.queryByTestId('delegation-submit')).not.toBeInTheDocument();
     expect(screen.getByTestId('delegation-row')).toHaveTextContent('Bob Kerouac');
     expect(mock.variablesOf('DelegationCandidates')).toHaveLength(0);
   });

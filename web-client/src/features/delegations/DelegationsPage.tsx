@@ -1,41 +1,29 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useMutation, useQuery } from '../../api/hooks';
-import type { PayloadError } from '../../api/mutationErrors';
-import { formatDate } from '../../i18n/format';
-import { ErrorMessage } from '../layout/ErrorMessage';
-import { delegablePermissionsOn } from '../viewer/permissions';
-import { useViewer } from '../viewer/ViewerContext';
-import { GeneralErrors } from './FieldErrors';
+import { useQuery } from '../../api/hooks';
+import type { DelegationFieldsFragment } from '../../gql/graphql';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { PageHeading } from '../../ui/PageHeading';
+import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { DelegationList } from './DelegationList';
 import { GrantDelegationForm } from './GrantDelegationForm';
-import { PermissionList } from './PermissionList';
-import { RevokeDelegationMutation, SectionDelegationsQuery } from './queries';
+import { SectionDelegationsQuery } from './queries';
+import { RevokeDialog } from './RevokeDialog';
 
 export function DelegationsPage() {
   const { t } = useTranslation();
   const { id: sectionId = '' } = useParams();
   const [includeInactive, setIncludeInactive] = useState(false);
   const { data, error, loading, refetch } = useQuery(SectionDelegationsQuery, { sectionId, includeInactive });
-  const [revoke, revokeState] = useMutation(RevokeDelegationMutation);
-  const [revokeErrors, setRevokeErrors] = useState<PayloadError[]>([]);
-  const { viewer, loading: viewerLoading } = useViewer();
+  const [revoking, setRevoking] = useState<DelegationFieldsFragment | null>(null);
+  const [revoked, setRevoked] = useState<string | null>(null);
+  const revokedRef = useRef<HTMLParagraphElement>(null);
 
   const section = data?.section ?? null;
-  const grantable =
-    viewer && section ? delegablePermissionsOn(viewer.grants, { id: section.id, federationCode: section.federation.code }) : [];
-  const delegations = (data?.delegations.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []));
-
-  async function onRevoke(id: string) {
-    setRevokeErrors([]);
-    const result = await revoke({ input: { delegationId: id } });
-    if (!result) return;
-    if (result.revokeDelegation.errors.length) {
-      setRevokeErrors(result.revokeDelegation.errors);
-      return;
-    }
-    refetch();
-  }
+  const delegations = (data?.delegations.items ?? []).flatMap((d) => (d ? [d] : []));
+  const title = section ? t('delegations.title', { section: section.name }) : t('delegations.titleNoSection');
+  useDocumentTitle(data || !loading ? title : null);
 
   if (!data && loading) return <p role="status">{t('common.loading')}</p>;
 
@@ -46,7 +34,7 @@ export function DelegationsPage() {
           <Link to={`/sections/${encodeURIComponent(section.id)}`}>← {section.name}</Link>
         </p>
       )}
-      <h1>{t('delegations.title', { section: section?.name ?? '' })}</h1>
+      <PageHeading>{title}</PageHeading>
       {error && <ErrorMessage error={error} />}
       {!section && !error && !loading && (
         <p className="notice" role="alert">
@@ -65,81 +53,36 @@ export function DelegationsPage() {
             />
             {t('delegations.includeInactive')}
           </label>
-          <GeneralErrors errors={revokeErrors} testId="delegation-revoke-errors" />
-          {revokeState.error && <ErrorMessage error={revokeState.error} />}
+          {revoked && (
+            <p ref={revokedRef} className="success" role="status" tabIndex={-1} data-testid="delegation-revoked">
+              {t('delegations.revoked', { name: revoked })}
+            </p>
+          )}
           {delegations.length === 0 ? (
             <p data-testid="delegations-empty">{t('delegations.empty')}</p>
           ) : (
-            <table className="data-table" data-testid="delegations-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('delegations.columns.grantee')}</th>
-                  <th scope="col">{t('delegations.columns.permissions')}</th>
-                  <th scope="col">{t('delegations.columns.grantedBy')}</th>
-                  <th scope="col">{t('delegations.columns.expiresAt')}</th>
-                  <th scope="col">{t('delegations.columns.status')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('delegations.columns.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {delegations.map((d) => {
-                  const grantee = d.grantee?.displayName ?? t('delegations.hiddenPerson');
-                  return (
-                    <tr
-                      key={d.id}
-                      data-testid="delegation-row"
-                      data-delegation-id={d.id}
-                      data-grantee-id={d.grantee?.id ?? ''}
-                      data-permissions={d.permissions.join(' ')}
-                      data-active={d.isActive}
-                    >
-                      <td>
-                        {d.grantee ? <Link to={`/people/${encodeURIComponent(d.grantee.id)}`}>{grantee}</Link> : grantee}
-                      </td>
-                      <td>
-                        <PermissionList permissions={d.permissions} />
-                      </td>
-                      <td>
-                        {d.grantedBy?.displayName ?? t('delegations.hiddenPerson')}
-                        <br />
-                        <span className="muted">{formatDate(d.grantedAt)}</span>
-                      </td>
-                      <td>{d.expiresAt ? formatDate(d.expiresAt) : t('common.never')}</td>
-                      <td>
-                        {d.isActive
-                          ? t('delegations.status.active')
-                          : d.revokedAt
-                            ? t('delegations.status.revoked', { date: formatDate(d.revokedAt) })
-                            : t('delegations.status.expired')}
-                      </td>
-                      <td>
-                        {d.isActive && (
-                          <button
-                            type="button"
-                            className="danger"
-                            aria-label={t('delegations.revokeOf', { name: grantee })}
-                            disabled={revokeState.loading}
-                            onClick={() => void onRevoke(d.id)}
-                            data-testid="delegation-revoke"
-                          >
-                            {t('delegations.revoke')}
-                          </button>
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <DelegationList
+              delegations={delegations}
+              onRevoke={(d) => {
+                setRevoked(null);
+                setRevoking(d);
+              }}
+            />
           )}
-          {section &&
-            (!viewer && viewerLoading ? (
-              <p role="status">{t('common.loading')}</p>
-            ) : (
-              <GrantDelegationForm sectionId={section.id} grantable={grantable} onGranted={refetch} />
-            ))}
+          {revoking && (
+            <RevokeDialog
+              delegation={revoking}
+              onClose={() => setRevoking(null)}
+              onRevoked={() => {
+                setRevoking(null);
+                setRevoked(revoking.grantee?.displayName ?? t('delegations.someone'));
+                // The Revoke button that opened the dialog is gone: the outcome takes focus instead.
+                setTimeout(() => revokedRef.current?.focus(), 0);
+                refetch();
+              }}
+            />
+          )}
+          {section && <GrantDelegationForm sectionId={section.id} grantable={section.delegablePermissions} onGranted={refetch} />}
         </>
       )}
     </div>

@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { useDebouncedValue, useMutation, useQuery } from '../../api/hooks';
 import { splitPayloadErrors, toPayloadErrors, type PayloadError } from '../../api/mutationErrors';
 import type { GrantDelegationInput, Permission } from '../../gql/graphql';
-import { ErrorMessage } from '../layout/ErrorMessage';
-import { FieldErrors, GeneralErrors } from './FieldErrors';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { FieldErrors, GeneralErrors } from '../../ui/FieldErrors';
+import { useFocusFirstError } from '../../ui/useFocusFirstError';
 import { ALL_PERMISSIONS } from './PermissionList';
 import { DelegationCandidatesQuery, GrantDelegationMutation } from './queries';
 
@@ -23,7 +24,7 @@ interface Chosen {
 
 interface Props {
   sectionId: string;
-  /** Permissions the viewer may delegate on the section (see delegablePermissionsOn); empty: no form. */
+  /** Permissions the viewer may delegate on the section (Section.delegablePermissions, from the API); empty: no form. */
   grantable: readonly Permission[];
   onGranted: () => void;
 }
@@ -58,8 +59,9 @@ function GrantForm({ sectionId, grantable, onGranted }: Props) {
     sectionId,
     search: debouncedSearch || null,
   });
-  const people = (candidates.data?.section?.people?.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []));
+  const people = (candidates.data?.section?.people?.items ?? []).flatMap((p) => (p ? [p] : []));
   const [grant, grantState] = useMutation(GrantDelegationMutation);
+  const [formRef, focusFirstError] = useFocusFirstError<HTMLFormElement>();
 
   const split = splitPayloadErrors(errors, FIELDS);
 
@@ -73,20 +75,22 @@ function GrantForm({ sectionId, grantable, onGranted }: Props) {
     e.preventDefault();
     setGranted(null);
     const local: PayloadError[] = [];
-    if (!chosen) local.push({ code: 'REQUIRED', message: t('delegations.form.personRequired'), field: 'personId' });
+    if (!chosen) local.push({ code: 'PERSON_REQUIRED', field: 'personId' });
     const asked = permissions.filter((p) => grantable.includes(p));
-    if (!asked.length)
-      local.push({ code: 'REQUIRED', message: t('delegations.form.permissionsRequired'), field: 'permissions' });
+    if (!asked.length) local.push({ code: 'PERMISSIONS_REQUIRED', field: 'permissions' });
     setErrors(local);
-    if (local.length || !chosen) return;
+    if (local.length || !chosen) {
+      focusFirstError();
+      return;
+    }
 
     const input: GrantDelegationInput = { personId: chosen.id, scopeId: sectionId, permissions: asked };
     if (expiry) input.expiresAt = endOfDayUtc(expiry);
-    const data = await grant({ input });
-    if (!data) return; // top-level error, shown below
-    const payloadErrors = data.grantDelegation.errors;
-    if (payloadErrors.length) {
-      setErrors(toPayloadErrors(payloadErrors));
+    const payload = (await grant({ input }))?.grantDelegation;
+    if (!payload || payload.errors.length) {
+      // A top-level error is shown by ErrorMessage below.
+      if (payload) setErrors(toPayloadErrors(payload.errors));
+      focusFirstError();
       return;
     }
     setGranted(chosen.displayName);
@@ -102,7 +106,7 @@ function GrantForm({ sectionId, grantable, onGranted }: Props) {
   const expiryErrorsId = `${formId}-expiry-errors`;
 
   return (
-    <form className="card form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${formId}-title`} data-testid="grant-delegation-form">
+    <form ref={formRef} className="card form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${formId}-title`} data-testid="grant-delegation-form">
       <h2 id={`${formId}-title`}>{t('delegations.form.title')}</h2>
 
       <fieldset aria-describedby={split.byField.personId ? personErrorsId : undefined}>
@@ -137,7 +141,10 @@ function GrantForm({ sectionId, grantable, onGranted }: Props) {
                     checked={chosen?.id === p.id}
                     onChange={() => setChosen({ id: p.id, displayName: p.displayName })}
                   />
-                  {p.displayName} <span className="muted">{p.email}</span>
+                  <span className="candidate">
+                    <span>{p.displayName}</span>
+                    {p.email && <span className="muted email">{p.email}</span>}
+                  </span>
                 </label>
               </li>
             ))}

@@ -1,35 +1,66 @@
 import { graphql } from '../../gql';
 
+export const DelegationFields = graphql(`
+  fragment DelegationFields on RoleGrant {
+    id
+    role
+    level
+    permissions
+    grantee {
+      id
+      displayName
+    }
+    grantedBy {
+      id
+      displayName
+    }
+    grantedAt
+    expiresAt
+    revokedAt
+    isActive
+    viewerCanRevoke
+  }
+`);
+
 export const SectionDelegationsQuery = graphql(`
   query SectionDelegations($sectionId: ID!, $includeInactive: Boolean) {
     section(id: $sectionId) {
-      id
-      name
-      federation {
-        code
-        name
-      }
+      ...SectionHeaderFields
+      delegablePermissions
     }
     delegations(first: 100, filter: { scopeId: $sectionId, includeInactive: $includeInactive }) {
       totalCount
-      edges {
-        node {
-          id
-          role
-          level
-          permissions
-          grantee {
+      items {
+        ...DelegationFields
+      }
+    }
+  }
+`);
+
+/** What revoking a grant also revokes, down the chain: asked when the confirmation opens, not for every row. */
+export const RevokeImpactQuery = graphql(`
+  query RevokeImpact($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on RoleGrant {
+        id
+        revokedWithIt(first: 100) {
+          totalCount
+          items {
             id
-            displayName
+            permissions
+            level
+            grantee {
+              id
+              displayName
+            }
+            section {
+              name
+            }
+            federation {
+              name
+            }
           }
-          grantedBy {
-            id
-            displayName
-          }
-          grantedAt
-          expiresAt
-          revokedAt
-          isActive
         }
       }
     }
@@ -41,12 +72,10 @@ export const DelegationCandidatesQuery = graphql(`
     section(id: $sectionId) {
       id
       people(first: 10, filter: { search: $search }) {
-        edges {
-          node {
-            id
-            displayName
-            email
-          }
+        items {
+          id
+          displayName
+          email
         }
       }
     }
@@ -66,12 +95,7 @@ export const GrantDelegationMutation = graphql(`
         }
       }
       errors {
-        __typename
-        code
-        message
-        ... on ValidationError {
-          field
-        }
+        ...PayloadErrorFields
       }
     }
   }
@@ -86,12 +110,7 @@ export const RevokeDelegationMutation = graphql(`
         revokedAt
       }
       errors {
-        __typename
-        code
-        message
-        ... on ValidationError {
-          field
-        }
+        ...PayloadErrorFields
       }
     }
   }
