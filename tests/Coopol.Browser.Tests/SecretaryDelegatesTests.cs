@@ -4,82 +4,107 @@ using Microsoft.Playwright;
 
 namespace Coopol.Browser.Tests;
 
-/// <summary>In Debian's Chromium: a section secretary signs in, sees their people and grants a delegation; the
-/// delegate signs in and sees only what was delegated.</summary>
+/// <summary>In Debian's Chromium: a section secretary records a supporter and delegates viewing people (and handing that
+/// on) to a member; the delegate sees only what was delegated and hands it on; the secretary revokes the first
+/// delegation after a confirmation that names the one revoked with it.</summary>
 [Collection(ServedApp.Collection)]
 public sealed class SecretaryDelegatesTests(ServedApp app)
 {
-    private static readonly string[] ChromiumArgs =
-    [
-        "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
-    ];
-
     [Fact]
-    public async Task ASecretaryDelegatesViewingPeopleAndTheDelegateSeesOnlyThat()
+    public async Task ASecretaryDelegatesTheDelegateHandsItOnAndRevokingTheFirstRevokesBoth()
     {
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("COOPOL_CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ChromiumArgs,
-        });
+        await using var browser = await Browser.LaunchAsync(playwright);
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-GB" });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(20_000);
-        var shots = Path.Combine(ServedApp.RepoRoot(), "tests", "Coopol.Browser.Tests", "TestResults");
-        Directory.CreateDirectory(shots);
 
         // The secretary of Brest Centre signs in and sees the people of their section.
-        await SignInAsync(page, DemoUsers.SectionSecretary);
+        await Browser.SignInAsync(page, app.BaseUrl, DemoUsers.SectionSecretary);
         await Assertions.Expect(page.GetByTestId("section-name")).ToContainTextAsync(DemoUsers.BrestCentre);
         await Assertions.Expect(page.GetByTestId("person-row").First).ToBeVisibleAsync();
         (await page.GetByTestId("person-row").CountAsync()).ShouldBeGreaterThan(5);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "1-secretary-people.png"), FullPage = true });
+        await Browser.ShotAsync(page, "1-secretary-people");
 
-        // They record a supporter met on the doorstep; the phone is stored in E.164.
+        // They record a supporter met on the doorstep, who agreed orally to the news by email; the phone is stored in E.164.
         await page.GetByTestId("add-person-open").ClickAsync();
         await page.GetByTestId("field-kind").SelectOptionAsync("SUPPORTER");
         await page.GetByTestId("field-firstName").FillAsync("Gwenola");
         await page.GetByTestId("field-lastName").FillAsync("Le Roux");
         await page.GetByTestId("field-email").FillAsync("Gwenola.LeRoux@exemple.fr");
         await page.GetByTestId("field-phone").FillAsync("06 11 22 33 44");
-        await page.GetByTestId("field-emailConsent").CheckAsync();
+        await page.GetByTestId("field-consent-NEWS-EMAIL").CheckAsync();
+        await page.GetByTestId("field-consentMethod").SelectOptionAsync("ORAL");
         await page.GetByTestId("add-person-submit").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("person-phone")).ToContainTextAsync("+33611223344");
+        await Assertions.Expect(page.GetByTestId("person-phone").GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", "tel:+33611223344");
         await Assertions.Expect(page.GetByTestId("person-email")).ToContainTextAsync("gwenola.leroux@exemple.fr");
+        var newsByEmail = page.Locator("[data-testid=person-consent][data-purpose=NEWS][data-channel=EMAIL]");
+        await Assertions.Expect(newsByEmail).ToHaveAttributeAsync("data-granted", "true");
+        await Assertions.Expect(newsByEmail).ToContainTextAsync("orally");
+        await Assertions.Expect(page.GetByTestId("consent-history-row")).ToHaveCountAsync(1);
         await page.GetByTestId("nav-home").ClickAsync();
 
-        // They grant VIEW_PEOPLE on the section to a member.
+        // They delegate viewing people, and handing that on, to a member.
         await page.GetByTestId("delegations-link").ClickAsync();
         await Assertions.Expect(page.GetByTestId("delegations-page")).ToBeVisibleAsync();
-        await page.GetByTestId("delegation-person-search").FillAsync(DemoUsers.Member.LastName);
-        await page.GetByTestId("delegation-person-option").Filter(new() { HasText = DemoUsers.Member.FirstName }).First.ClickAsync();
-        await page.GetByTestId("delegation-permission-VIEW_PEOPLE").CheckAsync();
-        await page.GetByTestId("delegation-submit").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("delegation-row").Filter(new() { HasText = DemoUsers.Member.LastName })).ToBeVisibleAsync();
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "2-delegation-granted.png"), FullPage = true });
+        await GrantAsync(page, DemoUsers.Member, "VIEW_PEOPLE", "MANAGE_DELEGATIONS");
+        await Browser.ShotAsync(page, "2-delegation-granted");
 
-        // The delegate signs in: they see the people of Brest Centre, nothing to manage, and no other section.
+        // The delegate signs in: the people of Brest Centre, nothing to manage there, and no other section.
         await page.GetByTestId("sign-out").ClickAsync();
-        await SignInAsync(page, DemoUsers.Member);
+        await Browser.SignInAsync(page, app.BaseUrl, DemoUsers.Member);
         await Assertions.Expect(page.GetByTestId("section-name")).ToContainTextAsync(DemoUsers.BrestCentre);
         await Assertions.Expect(page.GetByTestId("person-row").First).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByTestId("delegations-link")).ToHaveCountAsync(0);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "3-delegate-people.png"), FullPage = true });
+        await Assertions.Expect(page.GetByTestId("add-person-open")).ToHaveCountAsync(0);
+        await Browser.ShotAsync(page, "3-delegate-people");
+
+        // They hand viewing people on to a supporter.
+        await page.GetByTestId("delegations-link").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("grant-delegation-form")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("delegation-permission-MANAGE_PEOPLE")).ToHaveCountAsync(0);
+        await GrantAsync(page, DemoUsers.Supporter, "VIEW_PEOPLE");
 
         var quimper = GlobalId.Encode("Section", await app.SectionIdAsync("Quimper"));
         await page.GotoAsync($"{app.BaseUrl}/sections/{quimper}");
         await Assertions.Expect(page.GetByTestId("people-forbidden")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("person-row")).ToHaveCountAsync(0);
+
+        // The secretary revokes the member's delegation: the confirmation says the supporter's goes with it.
+        await page.GetByTestId("sign-out").ClickAsync();
+        await Browser.SignInAsync(page, app.BaseUrl, DemoUsers.SectionSecretary);
+        await page.GetByTestId("delegations-link").ClickAsync();
+        var revokeMembers = page.GetByRole(AriaRole.Button, new() { Name = $"Revoke the delegation of {Name(DemoUsers.Member)}", Exact = true });
+        await revokeMembers.ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+        await Assertions.Expect(dialog.GetByTestId("revoke-with-it-item")).ToContainTextAsync(DemoUsers.Supporter.LastName);
+        await Assertions.Expect(dialog.GetByTestId("revoke-dialog-cancel")).ToBeFocusedAsync();
+        await Browser.ShotAsync(page, "4-revoke-confirmation");
+
+        // Escape keeps everything; confirming revokes both.
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+        await Assertions.Expect(revokeMembers).ToBeFocusedAsync();
+        await revokeMembers.ClickAsync();
+        await dialog.GetByTestId("revoke-dialog-confirm").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("delegation-revoked")).ToContainTextAsync(DemoUsers.Member.LastName);
+        await Assertions.Expect(GranteeRow(page, DemoUsers.Member)).ToHaveCountAsync(0);
+        await Assertions.Expect(GranteeRow(page, DemoUsers.Supporter)).ToHaveCountAsync(0);
     }
 
-    private async Task SignInAsync(IPage page, DemoUsers.DemoUser user)
+    private static string Name(DemoUsers.DemoUser user) => $"{user.FirstName} {user.LastName}";
+
+    /// <summary>The row of a delegation held by that person (their name also shows in the rows of what they granted).</summary>
+    private static ILocator GranteeRow(IPage page, DemoUsers.DemoUser grantee) =>
+        page.GetByTestId("delegation-row").Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = Name(grantee), Exact = true }) });
+
+    private static async Task GrantAsync(IPage page, DemoUsers.DemoUser grantee, params string[] permissions)
     {
-        await page.GotoAsync($"{app.BaseUrl}/signin");
-        await page.Locator($"[data-testid=dev-user][data-email='{user.Email}']").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("viewer-name")).ToContainTextAsync(user.FirstName);
+        await page.GetByTestId("delegation-person-search").FillAsync(grantee.LastName);
+        await page.GetByTestId("delegation-person-option").Filter(new() { HasText = grantee.FirstName }).First.ClickAsync();
+        foreach (var permission in permissions) await page.GetByTestId($"delegation-permission-{permission}").CheckAsync();
+        await page.GetByTestId("delegation-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("delegation-granted")).ToContainTextAsync(grantee.LastName);
+        await Assertions.Expect(GranteeRow(page, grantee)).ToBeVisibleAsync();
     }
 }
