@@ -3,6 +3,7 @@ using Coopol.Common;
 using Coopol.Common.Paging;
 using Coopol.Data;
 using Coopol.Features.PartyTree;
+using Coopol.Features.Roles;
 using Coopol.Geo;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Coopol.Features.People;
 
 public sealed class PersonService(
-    CoopolDbContext db, PeopleAccess access, CallerContext caller, SectionService sections, PersonMerge merge, TimeProvider clock,
+    CoopolDbContext db, PeopleAccess access, CallerContext caller, SectionService sections, PersonMerge merge, RoleService roles, TimeProvider clock,
     IValidator<AddPersonInput> addValidator, IValidator<UpdatePersonInput> updateValidator, IValidator<PersonFilter> filterValidator)
 {
     public const string NodeType = "Person";
@@ -261,8 +262,7 @@ public sealed class PersonService(
     {
         if (!manages)
             throw InputValidationException.For("email", "EMAIL_CHANGE_NEEDS_MANAGER", "Ask your section secretary to change your email.");
-        var now = clock.GetUtcNow().UtcDateTime;
-        var held = await db.RoleGrants.AsNoTracking().Where(g => g.PersonId == person.Id).Where(RoleGrant.ActiveAt(now)).ToListAsync(ct);
+        var held = (await roles.ActiveGrantsOfAsync([person.Id], ct))[person.Id];
         if (held.Any(g => !rights.MayAppoint(g.Node)))
             throw new ForbiddenException("This person holds rights: only those who appoint them may change their email.");
     }

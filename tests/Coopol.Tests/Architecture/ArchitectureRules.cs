@@ -1,0 +1,181 @@
+using System.Reflection;
+using Coopol.Common;
+using GraphQL.Types;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coopol.Tests.Architecture;
+
+/// <summary>The nevers of the codebase, each a function from the code to its violations (empty when it holds).</summary>
+public static class ArchitectureRules
+{
+    /// <summary>Where each table of personal data may be read, and why. Writes (Add, ExecuteUpdate, ExecuteDelete...)
+    /// may happen anywhere; a read anywhere else is a violation.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> ScopedPaths = new Dictionary<string, string[]>
+    {
+        ["Coopol.Features.People.Person"] =
+        [
+            "Coopol.Features.People.PeopleAccess", // the scoped path
+            "Coopol.Features.Accounts.AccountDirectory", // sign-in binding: finds the caller before any right exists
+            "Coopol.Api.Auth.LocalSignInEndpoints", // development sign-in: lists the demo accounts' names
+        ],
+        ["Coopol.Features.People.AccessLogEntry"] = ["Coopol.Features.People.PeopleAccess"],
+        ["Coopol.Features.People.ConsentRecord"] = ["Coopol.Features.People.ConsentService"], // for people read through PeopleAccess
+        ["Coopol.Features.People.SectionInvitation"] = ["Coopol.Features.People.PersonService"], // the invitee's own
+        ["Coopol.Features.People.PeopleExport"] = ["Coopol.Features.People.PeopleExportService"], // its requester's own
+        ["Coopol.Features.JobRuns.JobRun"] = ["Coopol.Features.JobRuns.JobRunService", "Coopol.Features.JobRuns.JobRunner"], // the starter's own; the run being executed
+        ["Coopol.Access.RoleGrant"] =
+        [
+            "Coopol.Access.CallerContext", // the caller's own grants
+            "Coopol.Features.Roles.RoleService", // grants visible to the caller
+            "Coopol.Features.Roles.RecordExpiredGrantsJob", // system job: writes expiries into the audit trail
+        ],
+        ["Coopol.Features.Roles.RoleGrantEvent"] = ["Coopol.Features.Roles.RoleService", "Coopol.Features.Roles.RecordExpiredGrantsJob"],
+    };
+
+    /// <summary>Tables of public data (the party tree is published on the party's website).</summary>
+    public static readonly string[] PublicTables = ["Coopol.Features.PartyTree.Federation", "Coopol.Features.PartyTree.Section"];
+
+    /// <summary>Folders below the features: they name no feature.</summary>
+    public static readonly string[] FeatureFreeFolders = ["Common", "Access", "Geo"];
+
+    private static readonly HashSet<string> WriteMethods =
+    [
+        "Add", "AddAsync", "AddRange", "AddRangeAsync", "Remove", "RemoveRange", "Update", "UpdateRange", "Attach",
+        "ExecuteDelete", "ExecuteDeleteAsync", "ExecuteUpdate", "ExecuteUpdateAsync",
+    ];
+
+    /// <summary>Reads of a personal-data table (db.People, db.Set&lt;Person&gt;()) outside its scoped path.</summary>
+    public static IEnumerable<string> UnscopedPersonalDataReads(SourceModel model)
+    {
+        foreach (var (compilation, tree) in model.OwnTrees)
+        {
+            var semantic = compilation.GetSemanticModel(tree);
+            foreach (var node in tree.GetRoot().DescendantNodes())
+            {
+                if (node is not (MemberAccessExpressionSyntax or InvocationExpressionSyntax or IdentifierNameSyntax)) continue;
+                if (node is IdentifierNameSyntax && node.Parent is MemberAccessExpressionSyntax m && m.Name == node) continue;
+                if (node is MemberAccessExpressionSyntax && node.Parent is InvocationExpressionSyntax inv && inv.Expression == node) continue;
+                var table = TableOf(semantic.GetSymbolInfo(node).Symbol);
+                if (table is null) continue;
+                if (IsWrite(node)) continue;
+                var type = semantic.GetEnclosingSymbol(node.SpanStart)?.ContainingType;
+                while (type?.ContainingType is not null) type = type.ContainingType;
+                var typeName = type?.ToDisplayString() ?? "?";
+                // The context declares its tables (People => Set<Person>()): that is not a read.
+                if (typeName == "Coopol.Data.CoopolDbContext") continue;
+                if (ScopedPaths.TryGetValue(table, out var allowed) && allowed.Contains(typeName)) continue;
+                var line = tree.GetLineSpan(node.Span).StartLinePosition.Line + 1;
+                yield return $"{Path.GetRelativePath(SourceModel.RepoRoot, tree.FilePath)}:{line}: {typeName} reads {table.Split('.')[^1]} outside its scoped path";
+            }
+        }
+    }
+
+    /// <summary>The entity of a DbSet property of the context or of a Set&lt;T&gt;() call, when it is marked personal data.</summary>
+    private static string? TableOf(ISymbol? symbol)
+    {
+        var entity = symbol switch
+        {
+            IPropertySymbol { Type: INamedTypeSymbol { Name: "DbSet", TypeArguments.Length: 1 } set } => set.TypeArguments[0],
+            IMethodSymbol { Name: "Set", TypeArguments.Length: 1, ReturnType: INamedTypeSymbol { Name: "DbSet" } } method => method.TypeArguments[0],
+            _ => null,
+        };
+        return entity is not null && entity.GetAttributes().Any(a => a.AttributeClass?.Name == nameof(PersonalDataAttribute)) ? entity.ToDisplayString() : null;
+    }
+
+    /// <summary>Whether the chain that starts at this table ends in a write (db.People.Add(...),
+    /// db.People.Where(...).ExecuteDeleteAsync()).</summary>
+    private static bool IsWrite(SyntaxNode node)
+    {
+        var current = node;
+        while (current.Parent is MemberAccessExpressionSyntax access && access.Expression == current
+               && access.Parent is InvocationExpressionSyntax call && call.Expression == access)
+        {
+            if (WriteMethods.Contains(access.Name.Identifier.Text)) return true;
+            current = call;
+        }
+        return false;
+    }
+
+    /// <summary>Files of Common, Access and Geo that name a feature.</summary>
+    public static IEnumerable<string> FeatureReferencesBelowTheFeatures(SourceModel model)
+    {
+        var tree = model.Library;
+        foreach (var syntax in tree.SyntaxTrees.Where(t => FeatureFreeFolders.Any(f => t.FilePath.Contains($"{Path.DirectorySeparatorChar}api{Path.DirectorySeparatorChar}Coopol{Path.DirectorySeparatorChar}{f}{Path.DirectorySeparatorChar}"))))
+        {
+            var semantic = tree.GetSemanticModel(syntax);
+            foreach (var name in syntax.GetRoot().DescendantNodes().OfType<SimpleNameSyntax>())
+            {
+                var symbol = semantic.GetSymbolInfo(name).Symbol;
+                var ns = symbol is INamespaceSymbol n ? n.ToDisplayString() : symbol?.ContainingNamespace?.ToDisplayString();
+                if (ns is null || !(ns == "Coopol.Features" || ns.StartsWith("Coopol.Features.", StringComparison.Ordinal))) continue;
+                var line = syntax.GetLineSpan(name.Span).StartLinePosition.Line + 1;
+                yield return $"{Path.GetRelativePath(SourceModel.RepoRoot, syntax.FilePath)}:{line}: names {ns}.{(symbol is INamespaceSymbol ? "" : symbol!.Name)}";
+            }
+        }
+    }
+
+    /// <summary>Project and assembly references between the hosts, and from the library to a host.</summary>
+    public static IEnumerable<string> HostReferences(string repoRoot, IEnumerable<Assembly> built)
+    {
+        var projects = new Dictionary<string, string>
+        {
+            ["Coopol"] = Path.Combine(repoRoot, "api", "Coopol", "Coopol.csproj"),
+            ["Coopol.Api"] = Path.Combine(repoRoot, "api", "Coopol.Api", "Coopol.Api.csproj"),
+            ["Coopol.Jobs"] = Path.Combine(repoRoot, "jobs", "Coopol.Jobs", "Coopol.Jobs.csproj"),
+        };
+        var forbidden = new Dictionary<string, string[]>
+        {
+            ["Coopol"] = ["Coopol.Api", "Coopol.Jobs"],
+            ["Coopol.Api"] = ["Coopol.Jobs"],
+            ["Coopol.Jobs"] = ["Coopol.Api"],
+        };
+        foreach (var (name, path) in projects)
+        {
+            var text = File.ReadAllText(path);
+            foreach (var other in forbidden[name].Where(o => text.Contains($"{o}.csproj", StringComparison.OrdinalIgnoreCase)))
+                yield return $"{name}.csproj references {other}";
+        }
+        foreach (var assembly in built)
+        {
+            var name = assembly.GetName().Name!;
+            if (!forbidden.TryGetValue(name, out var bad)) continue;
+            foreach (var reference in assembly.GetReferencedAssemblies().Where(r => bad.Contains(r.Name)))
+                yield return $"{name}.dll references {reference.Name}";
+        }
+    }
+
+    /// <summary>Lists of Relay Node types that are not connections (Query.nodes, Relay's refetch by IDs, excepted).</summary>
+    public static IEnumerable<string> NodeListsThatAreNotConnections(ISchema schema)
+    {
+        foreach (var type in schema.AllTypes.OfType<IComplexGraphType>().Where(t => !t.Name.StartsWith("__", StringComparison.Ordinal)))
+        {
+            foreach (var field in type.Fields)
+            {
+                if (type.Name == "Query" && field.Name == "nodes") continue;
+                var graphType = field.ResolvedType;
+                var isList = false;
+                while (graphType is NonNullGraphType or ListGraphType)
+                {
+                    isList |= graphType is ListGraphType;
+                    graphType = graphType is NonNullGraphType nn ? nn.ResolvedType : ((ListGraphType)graphType).ResolvedType;
+                }
+                if (!isList) continue;
+                var isNode = graphType?.Name == "Node"
+                    || graphType is IObjectGraphType o && o.ResolvedInterfaces.Any(i => i.Name == "Node")
+                    || graphType is IInterfaceGraphType i2 && i2.Name == "Node";
+                // A connection's own "items" and "edges" are the connection.
+                if (isNode && !type.Name.EndsWith("Connection", StringComparison.Ordinal))
+                    yield return $"{type.Name}.{field.Name} is a list of {graphType!.Name}, not a connection";
+            }
+        }
+    }
+
+    /// <summary>Tables of the EF model that declare neither personal data nor public data.</summary>
+    public static IEnumerable<string> UnclassifiedTables(DbContext db) =>
+        db.Model.GetEntityTypes().Where(e => !e.IsOwned() && e.ClrType.Namespace?.StartsWith("Coopol", StringComparison.Ordinal) == true)
+            .Select(e => e.ClrType)
+            .Where(t => t.GetCustomAttribute<PersonalDataAttribute>() is null && !PublicTables.Contains(t.FullName))
+            .Select(t => $"{t.FullName} is neither [PersonalData] nor listed as public data");
+}
