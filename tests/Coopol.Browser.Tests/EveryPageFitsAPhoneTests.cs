@@ -7,7 +7,7 @@ namespace Coopol.Browser.Tests;
 
 /// <summary>Each page at 390 px (a phone, in French: the longer words) and at 1280 px (a desk, in English): nothing
 /// scrolls sideways, lists are cards on the phone and tables at the desk, and each page sets its own title.
-/// Screenshots of both go to TestResults/.</summary>
+/// Screenshots of both go to TestResults/. On the way, the section search and a member's own consents are used.</summary>
 [Collection(ServedApp.Collection)]
 public sealed class EveryPageFitsAPhoneTests(ServedApp app)
 {
@@ -76,6 +76,16 @@ public sealed class EveryPageFitsAPhoneTests(ServedApp app)
             await page.Keyboard.PressAsync("Escape");
             await Assertions.Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
 
+            // A federation secretary finds another section of their federation.
+            await page.GetByTestId("sign-out").ClickAsync();
+            await page.Locator($"[data-testid=dev-user][data-email='{DemoUsers.Federation29.Email}']").ClickAsync();
+            await page.GetByTestId("section-search").FillAsync("quimp");
+            await Assertions.Expect(page.GetByTestId("section-search-result")).ToHaveCountAsync(1);
+            await pages.CheckFitsAsync("5c-section-search");
+            await page.GetByTestId("section-search-result").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("section-name")).ToBeFocusedAsync();
+            await pages.CheckAsync("5d-found-section", "Quimper · Coopol");
+
             await page.GetByTestId("sign-out").ClickAsync();
             await page.Locator($"[data-testid=dev-user][data-email='{DemoUsers.Member.Email}']").ClickAsync();
             await Assertions.Expect(page.GetByTestId("consents-panel")).ToBeVisibleAsync();
@@ -85,6 +95,12 @@ public sealed class EveryPageFitsAPhoneTests(ServedApp app)
             await page.GetByTestId("consents-edit-open").ClickAsync();
             await Assertions.Expect(page.GetByTestId("consents-submit")).ToBeEnabledAsync();
             await pages.CheckFitsAsync("6b-member-consents-form");
+            // They change their mind about the news by SMS: one more line in their ledger.
+            var lines = await page.GetByTestId("consent-history-row").CountAsync();
+            await page.GetByTestId("consent-NEWS-SMS").ClickAsync();
+            await page.GetByTestId("consents-submit").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("consents-saved")).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByTestId("consent-history-row")).ToHaveCountAsync(Math.Min(lines + 1, 20));
         }
     }
 

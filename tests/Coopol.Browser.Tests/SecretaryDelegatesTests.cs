@@ -42,7 +42,33 @@ public sealed class SecretaryDelegatesTests(ServedApp app)
         await Assertions.Expect(newsByEmail).ToHaveAttributeAsync("data-granted", "true");
         await Assertions.Expect(newsByEmail).ToContainTextAsync("orally");
         await Assertions.Expect(page.GetByTestId("consent-history-row")).ToHaveCountAsync(1);
+
+        // Later she agrees, on paper, to be invited to actions by SMS; and gets a tag.
+        await page.GetByTestId("consents-edit-open").ClickAsync();
+        await page.GetByTestId("consent-ACTIONS-SMS").CheckAsync();
+        await page.GetByTestId("consents-method").SelectOptionAsync("PAPER_FORM");
+        await page.GetByTestId("consents-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("consents-saved")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=person-consent][data-purpose=ACTIONS][data-channel=SMS]")).ToHaveAttributeAsync("data-granted", "true");
+        await Assertions.Expect(page.GetByTestId("consent-history-row")).ToHaveCountAsync(2);
+        await page.GetByTestId("person-edit-open").ClickAsync();
+        await page.GetByTestId("field-tags").FillAsync("porte-à-porte");
+        await page.GetByTestId("person-edit-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("person-edit-saved")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("person-tags")).ToContainTextAsync("porte-à-porte");
+
+        // The section's supporters, exported: the job runs, then the file downloads with the secretary's token.
         await page.GetByTestId("nav-home").ClickAsync();
+        await page.GetByTestId("people-kind-filter").SelectOptionAsync("SUPPORTER");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("people-export").ClickAsync(),
+            new PageRunAndWaitForDownloadOptions { Timeout = 60_000 });
+        download.SuggestedFilename.ShouldStartWith("coopol-people-");
+        download.SuggestedFilename.ShouldEndWith(".csv");
+        var csv = await File.ReadAllTextAsync(await download.PathAsync());
+        csv.ShouldStartWith("kind;first_name;last_name");
+        csv.ShouldContain("gwenola.leroux@exemple.fr");
+        csv.ShouldNotContain("\nmember;");
+        await Assertions.Expect(page.GetByTestId("people-export-status")).ToHaveAttributeAsync("data-phase", "done");
 
         // They delegate viewing people, and handing that on, to a member.
         await page.GetByTestId("delegations-link").ClickAsync();

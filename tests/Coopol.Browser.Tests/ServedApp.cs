@@ -36,7 +36,8 @@ public sealed class ServedApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Coopol", ConnectionString);
         builder.UseSetting("Auth:Local:Enabled", "true");
         builder.UseSetting("Auth:Local:SigningKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-        builder.UseSetting("Jobs:RunServer", "false");
+        // A Hangfire server in the app: an export started in the browser runs and its file downloads.
+        builder.UseSetting("Jobs:RunServer", "true");
         builder.UseSetting("WebClient:Root", Path.Combine(RepoRoot(), "web-client", "dist"));
     }
 
