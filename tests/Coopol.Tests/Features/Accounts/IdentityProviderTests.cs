@@ -45,4 +45,34 @@ public sealed class IdentityProviderTests
 
         Should.Throw<InvalidOperationException>(() => Build(Environments.Production, [])).Message.ShouldContain("AzureAd");
     }
+
+    /// <summary>A client id without a tenant used to start, then answer 500 to every request: the host now refuses to
+    /// start and says what is missing.</summary>
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void WithAClientIdButNoTenantIdTheHostRefusesToStartNamingTheTenantSetting(string? tenantId)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["AzureAd:Instance"] = "https://login.microsoftonline.com/",
+            ["AzureAd:ClientId"] = "66666666-7777-8888-9999-000000000000",
+        };
+        if (tenantId is not null) settings["AzureAd:TenantId"] = tenantId;
+        foreach (var environment in new[] { Environments.Production, Environments.Staging, Environments.Development })
+            Should.Throw<InvalidOperationException>(() => Build(environment, settings)).Message.ShouldContain("AzureAd:TenantId", Case.Sensitive, environment);
+    }
+
+    [Fact]
+    public void WithAClientIdButNoInstanceTheHostRefusesToStartNamingTheInstanceSetting()
+    {
+        var message = Should.Throw<InvalidOperationException>(() => Build(Environments.Production, new()
+        {
+            ["AzureAd:TenantId"] = "11111111-2222-3333-4444-555555555555",
+            ["AzureAd:ClientId"] = "66666666-7777-8888-9999-000000000000",
+        })).Message;
+        message.ShouldContain("AzureAd:Instance");
+        message.ShouldNotContain("AzureAd:TenantId");
+    }
 }
