@@ -29,6 +29,13 @@ public sealed class CoopolSchema : Schema
     {
         if (graphType is __Type type && !type.HasField("specifiedByURL"))
             type.Field<StringGraphType>("specifiedByURL").Resolve(_ => null);
+        // __Directive.args(includeDeprecated:) is asked by the same query; no directive argument of ours is deprecated.
+        if (graphType is __Directive directive && directive.GetField("args") is { } args
+            && args.Arguments?.Find("includeDeprecated") is null)
+        {
+            args.Arguments ??= new QueryArguments();
+            args.Arguments.Add(new QueryArgument<BooleanGraphType> { Name = "includeDeprecated", DefaultValue = false });
+        }
     }
 
     /// <summary>Shows the spec's introspection fields (isRepeatable included) but not GraphQL.NET's experimental ones.</summary>

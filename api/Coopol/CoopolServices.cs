@@ -48,6 +48,12 @@ public static class CoopolServices
                     ctx.Exception = new ExecutionError(e.Message) { Code = e.Code };
                     return;
                 }
+                if (ctx.OriginalException is GraphQLParser.Exceptions.GraphQLParserException)
+                {
+                    // A document nested too deep to parse is the client's syntax error, like any other.
+                    ctx.Exception = new ExecutionError("The document is nested too deeply to read.") { Code = "SYNTAX_ERROR" };
+                    return;
+                }
                 ctx.ExecutionOptions.RequestServices?.GetRequiredService<ILoggerFactory>().CreateLogger("Coopol.GraphQL")
                     .LogError(ctx.OriginalException, "Unhandled error in field {Path}", ctx.FieldContext?.Path);
                 ctx.Exception = new ExecutionError("Something went wrong on our side; it has been logged.") { Code = "INTERNAL_ERROR" };

@@ -34,7 +34,9 @@ public static class LocalSignInEndpoints
             TokenRequest? request, CoopolDbContext db, LocalTokenIssuer issuer, CancellationToken ct) =>
         {
             // Only the demo accounts: a token for any address would let whoever reaches a demo server read as anyone.
-            var email = EmailAddress.Normalize(request?.Email ?? "");
+            if (request?.Email is null)
+                return TypedResults.Problem("Send { \"email\": \"...\" }.", statusCode: StatusCodes.Status400BadRequest);
+            var email = EmailAddress.Normalize(request.Email);
             var person = DemoUsers.All.Any(u => u.Email == email)
                 ? await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Email == email, ct)
                 : null;

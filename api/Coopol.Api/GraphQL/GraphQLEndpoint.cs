@@ -26,6 +26,11 @@ public static class GraphQLEndpoint
     {
         if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             limit.MaxRequestBodySize = MaxBodyBytes;
+        if (http.Request.ContentLength > MaxBodyBytes)
+        {
+            await Problem(http, StatusCodes.Status413PayloadTooLarge, $"Requests are limited to {MaxBodyBytes / 1024} KB.");
+            return;
+        }
         var mediaType = ChooseMediaType(http.Request);
         if (mediaType is null)
         {
@@ -157,8 +162,9 @@ public static class GraphQLEndpoint
                 : operations.FirstOrDefault(o => o.Name?.StringValue == request.OperationName);
             return operation is null || operation.Operation == OperationType.Query;
         }
-        catch (GraphQLParser.Exceptions.GraphQLSyntaxErrorException)
+        catch (GraphQLParser.Exceptions.GraphQLParserException)
         {
+            // Unreadable (or too deeply nested) documents are left to the executer, which answers a syntax error.
             return true;
         }
     }

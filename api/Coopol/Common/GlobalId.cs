@@ -19,7 +19,8 @@ public static class GlobalId
         {
             var text = Encoding.UTF8.GetString(Convert.FromBase64String(b64));
             var colon = text.IndexOf(':');
-            return colon <= 0 ? null : (text[..colon], text[(colon + 1)..]);
+            // A key is an identifier: anything with control characters or broken Unicode is no ID of ours.
+            return colon <= 0 || !GraphQL.SafeText.IsSafe(text) ? null : (text[..colon], text[(colon + 1)..]);
         }
         catch (FormatException)
         {

@@ -22,10 +22,14 @@ public static class DataExtensions
 
     public static string CoopolConnectionString(this IConfiguration configuration, Pool pool = Pool.Data)
     {
-        var builder = new NpgsqlConnectionStringBuilder(configuration.GetConnectionString("Coopol")
-            ?? throw new InvalidOperationException("ConnectionStrings:Coopol is not configured."));
-        // A size written in the connection string wins; otherwise each pool gets its configured size.
-        if (!builder.ContainsKey("Maximum Pool Size"))
+        var raw = configuration.GetConnectionString("Coopol") ?? throw new InvalidOperationException("ConnectionStrings:Coopol is not configured.");
+        var builder = new NpgsqlConnectionStringBuilder(raw);
+        // A size written in the connection string wins; otherwise each pool gets its configured size. (Npgsql's
+        // builder knows every keyword, so whether one was written is read from the raw string.)
+        var written = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = raw }.Keys.Cast<string>()
+            .Any(k => k.Replace(" ", "").Equals("MaximumPoolSize", StringComparison.OrdinalIgnoreCase)
+                || k.Replace(" ", "").Equals("MaxPoolSize", StringComparison.OrdinalIgnoreCase));
+        if (!written)
             builder.MaxPoolSize = pool == Pool.Data
                 ? configuration.GetValue("Database:MaxPoolSize", DefaultDataPoolSize)
                 : configuration.GetValue("Jobs:MaxPoolSize", DefaultJobsPoolSize);

@@ -8,11 +8,12 @@ namespace Coopol.Common.GraphQL;
 public abstract class BatchLoader<TKey, T> where TKey : notnull where T : class
 {
     private readonly Dictionary<TKey, T?> _loaded = [];
+    private readonly Dictionary<TKey, Exception> _failed = [];
     private HashSet<TKey> _pending = [];
 
     public IDataLoaderResult<T?> Load(TKey key)
     {
-        if (!_loaded.ContainsKey(key)) _pending.Add(key);
+        if (!_loaded.ContainsKey(key) && !_failed.ContainsKey(key)) _pending.Add(key);
         return new Result(this, key);
     }
 
@@ -20,13 +21,22 @@ public abstract class BatchLoader<TKey, T> where TKey : notnull where T : class
 
     private async Task<T?> GetAsync(TKey key, CancellationToken ct)
     {
-        if (_pending.Count > 0 && !_loaded.ContainsKey(key))
+        if (_pending.Count > 0 && !_loaded.ContainsKey(key) && !_failed.ContainsKey(key))
         {
             var keys = _pending;
             _pending = [];
-            var found = await FetchAsync(keys, ct);
-            foreach (var k in keys) _loaded[k] = found.GetValueOrDefault(k);
+            try
+            {
+                var found = await FetchAsync(keys, ct);
+                foreach (var k in keys) _loaded[k] = found.GetValueOrDefault(k);
+            }
+            catch (Exception e)
+            {
+                // Every field waiting on this batch gets the same error (a refused filter, say), not a null.
+                foreach (var k in keys) _failed[k] = e;
+            }
         }
+        if (_failed.TryGetValue(key, out var error)) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
         return _loaded.GetValueOrDefault(key);
     }
 

@@ -908,6 +908,11 @@ namespace Coopol.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("SearchText")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasComputedColumnSql("coopol_person_search_text(\"FirstName\", \"LastName\", \"Email\")", true);
+
                     b.Property<Guid>("SectionId")
                         .HasColumnType("uuid");
 

@@ -28,7 +28,7 @@ public sealed class SectionService(
         db.Federations.AsNoTracking().ToPageAsync(FederationOrder, page, ct);
 
     public Task<Federation?> FindFederationAsync(string code, CancellationToken ct) =>
-        code.Length > 3 ? Task.FromResult<Federation?>(null) : db.Federations.AsNoTracking().FirstOrDefaultAsync(f => f.Code == code, ct);
+        !Federation.IsWellFormedCode(code) ? Task.FromResult<Federation?>(null) : db.Federations.AsNoTracking().FirstOrDefaultAsync(f => f.Code == code, ct);
 
     /// <summary>Sections by name, federation code or federation name (case and accent insensitive), in name order.</summary>
     public async Task<Page<Section>> SearchAsync(string? search, string? federationCode, PageRequest page, CancellationToken ct)
@@ -36,7 +36,11 @@ public sealed class SectionService(
         if (search is { Length: > MaxSearchLength })
             throw InputValidationException.For("search", "TOO_LONG", $"Search with at most {MaxSearchLength} characters.");
         var sections = db.Sections.AsNoTracking();
-        if (federationCode is not null) sections = sections.Where(s => s.FederationCode == federationCode);
+        if (federationCode is not null)
+        {
+            if (!Federation.IsWellFormedCode(federationCode)) return Page<Section>.Empty(SectionOrder.CursorOf, page.WantsTotalCount);
+            sections = sections.Where(s => s.FederationCode == federationCode);
+        }
         if (!string.IsNullOrWhiteSpace(search))
         {
             var code = search.Trim().ToUpperInvariant();
@@ -62,8 +66,11 @@ public sealed class SectionService(
     public async Task<IReadOnlyDictionary<Guid, Section>> ByIdsAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
         await db.Sections.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
 
-    public async Task<IReadOnlyDictionary<string, Federation>> FederationsByCodesAsync(IReadOnlyCollection<string> codes, CancellationToken ct) =>
-        await db.Federations.AsNoTracking().Where(f => codes.Contains(f.Code)).ToDictionaryAsync(f => f.Code, ct);
+    public async Task<IReadOnlyDictionary<string, Federation>> FederationsByCodesAsync(IReadOnlyCollection<string> codes, CancellationToken ct)
+    {
+        var wellFormed = codes.Where(Federation.IsWellFormedCode).ToList();
+        return await db.Federations.AsNoTracking().Where(f => wellFormed.Contains(f.Code)).ToDictionaryAsync(f => f.Code, ct);
+    }
 
     public async Task<Section> RequireAsync(Guid id, CancellationToken ct) =>
         await FindAsync(id, ct) ?? throw new SectionNotFoundException();

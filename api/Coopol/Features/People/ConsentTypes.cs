@@ -11,6 +11,8 @@ public sealed class ConsentType : ObjectGraphType<CurrentConsent>
         Field<NonNullGraphType<ConsentPurposeType>>("purpose").Resolve(ctx => ctx.Source.Purpose);
         Field<NonNullGraphType<ConsentChannelType>>("channel").Resolve(ctx => ctx.Source.Channel);
         Field(c => c.Granted);
+        Field<NonNullGraphType<BooleanGraphType>>("withdrawn").Description("Given once, then withdrawn: only the person can give it again.")
+            .Resolve(ctx => !ctx.Source.Granted && ctx.Source.At is not null);
         Field<ConsentMethodType>("method").Resolve(ctx => ctx.Source.Method);
         Field(c => c.At, nullable: true).Description("When the latest grant or withdrawal was recorded.");
     }

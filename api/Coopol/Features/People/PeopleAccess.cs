@@ -37,20 +37,9 @@ public sealed class PeopleAccess(CoopolDbContext db, CallerContext caller, TimeP
         return _scope = new PeopleScope(rights.Person, manage.Everywhere, Ids(manage), view.Everywhere, Ids(view));
     }
 
-    /// <summary>The people the caller may see (by name at least), in one section or everywhere.</summary>
-    public async Task<IQueryable<Person>> VisibleAsync(Guid? sectionId, CancellationToken ct) =>
-        Where(await RequireScopeAsync(ct), sectionId, detailsOnly: false);
-
-    /// <summary>The people whose details the caller sees: what lists of contacts and exports hold.</summary>
-    public async Task<IQueryable<Person>> WithDetailsAsync(Guid? sectionId, CancellationToken ct) =>
-        Where(await RequireScopeAsync(ct), sectionId, detailsOnly: true);
-
-    /// <summary>For batched nested lists: the visible people of any section (each parent's rows are then cut out).</summary>
-    public async Task<(IQueryable<Person> People, PeopleScope Scope)> VisibleForBatchAsync(CancellationToken ct)
-    {
-        var scope = await RequireScopeAsync(ct);
-        return (Where(scope, null, detailsOnly: false), scope);
-    }
+    /// <summary>The people the caller may see (by name at least), in one section or everywhere, matching a search.</summary>
+    public async Task<IQueryable<Person>> VisibleAsync(Guid? sectionId, string? search, CancellationToken ct) =>
+        Where(await RequireScopeAsync(ct), sectionId, detailsOnly: false, search);
 
     public async Task<Person?> FindAsync(Guid id, CancellationToken ct) =>
         (await ByIdsAsync([id], ct)).GetValueOrDefault(id);
@@ -104,13 +93,14 @@ public sealed class PeopleAccess(CoopolDbContext db, CallerContext caller, TimeP
         var scope = await RequireScopeAsync(ct);
         var actor = scope.Self?.Id ?? throw new ForbiddenException("Your account is not linked to a person of the party.");
         var exported = new List<Guid>();
-        var people = narrow(Where(scope, null, detailsOnly: true)).OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.Id);
+        var people = narrow(Where(scope, null, detailsOnly: true, null)).OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.Id);
         await foreach (var person in people.AsAsyncEnumerable().WithCancellation(ct))
         {
             exported.Add(person.Id);
             yield return person;
         }
-        await LogBulkAsync(exported, actor, AccessKind.ExportedPeople, jobRunId, ct);
+        // Like opening one's own page, exporting oneself is not logged.
+        await LogBulkAsync(exported.Where(id => id != actor).ToList(), actor, AccessKind.ExportedPeople, jobRunId, ct);
     }
 
     /// <summary>The person's access log: for the person themselves and the national team only.</summary>
@@ -139,7 +129,7 @@ public sealed class PeopleAccess(CoopolDbContext db, CallerContext caller, TimeP
 
     /// <summary>Whether a record the caller can see already uses this email (the only duplicate the caller is told about).</summary>
     public async Task<bool> VisibleEmailTakenAsync(string email, Guid? exceptId, CancellationToken ct) =>
-        await (await VisibleAsync(null, ct)).AnyAsync(p => p.Email == email && p.Id != exceptId, ct);
+        await (await VisibleAsync(null, null, ct)).AnyAsync(p => p.Email == email && p.Id != exceptId, ct);
 
     /// <summary>The primary record holding this email anywhere in the party. Unscoped on purpose: a section's new
     /// record is linked to it privately, and nothing of it ever reaches the caller (see PersonService).</summary>
@@ -170,9 +160,20 @@ public sealed class PeopleAccess(CoopolDbContext db, CallerContext caller, TimeP
         return await ScopeAsync(ct);
     }
 
-    private IQueryable<Person> Where(PeopleScope scope, Guid? sectionId, bool detailsOnly)
+    private IQueryable<Person> Where(PeopleScope scope, Guid? sectionId, bool detailsOnly, string? search)
     {
-        var people = db.People.AsNoTracking();
+        IQueryable<Person> people = db.People;
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var (indexed, shortWords) = PersonSearch.Patterns(search);
+            if (indexed.Count == 0) throw new SearchTooShortException();
+            people = PersonSearch.Candidates(db.People, indexed);
+            foreach (var pattern in shortWords) people = people.Matching(pattern);
+            // Someone seen by name only is found by name only: their email must not answer a search.
+            if (!detailsOnly && scope.SeesSomeByNameOnly(sectionId))
+                people = people.Where(PeopleScope.Or(scope.Filter(sectionId, detailsOnly: true), PersonSearch.NamesMatch(indexed.Concat(shortWords))));
+        }
+        people = people.AsNoTracking();
         return scope.Filter(sectionId, detailsOnly) is { } filter ? people.Where(filter) : people;
     }
 

@@ -38,7 +38,7 @@ public sealed class PeopleExportConfiguration : IEntityTypeConfiguration<PeopleE
 }
 
 /// <summary>What an export job was asked for (stored with its run).</summary>
-public sealed record PeopleExportParameters(string? FederationCode, Guid? SectionId, PersonKind? Kind, string? Tag);
+public sealed record PeopleExportParameters(string? FederationCode, Guid? SectionId, PersonKind? Kind, string? Tag, string? Search = null);
 
 /// <summary>Starts exports and hands their files to whoever asked for them.</summary>
 public sealed class PeopleExportService(CoopolDbContext db, CallerContext caller, JobRunService runs, SectionService sections, TimeProvider clock)
@@ -51,11 +51,14 @@ public sealed class PeopleExportService(CoopolDbContext db, CallerContext caller
         var rights = await caller.GetRightsAsync(ct);
         rights.RequirePerson();
         if (input.Tag is { Length: > 50 }) throw InputValidationException.For("tag", "TOO_LONG", "A tag has at most 50 characters.");
+        if (input.Search is { Length: > PersonSearch.MaxLength })
+            throw InputValidationException.For("search", "TOO_LONG", $"Search with at most {PersonSearch.MaxLength} characters.");
         var node = await sections.ResolveNodeAsync(input.ScopeId, "scopeId", ct);
         const Permission anyOf = Permission.ViewPeople | Permission.ManagePeople;
         if (!rights.Grants.Any(g => (g.Permissions & anyOf) != 0 && g.Covers(node)))
             throw new ForbiddenException("You may not export the people of this part of the party.");
-        var parameters = new PeopleExportParameters(node.FederationCode, node.SectionId, input.Kind, input.Tag?.Trim());
+        var parameters = new PeopleExportParameters(node.FederationCode, node.SectionId, input.Kind, input.Tag?.Trim(),
+            string.IsNullOrWhiteSpace(input.Search) ? null : input.Search.Trim());
         return await runs.StartAsync<ExportPeopleJob>(Kind, anyOf, node, parameters, id => j => j.RunAsync(id, CancellationToken.None), ct);
     }
 
@@ -91,6 +94,11 @@ public sealed class ExportPeopleJob(JobRunner runner, PeopleAccess access, Coopo
             else if (federationSections is not null) people = people.Where(x => federationSections.Contains(x.SectionId));
             if (p.Kind is { } kind) people = people.Where(x => x.Kind == kind);
             if (p.Tag is { Length: > 0 } tag) people = people.Where(x => x.Tags.Contains(tag));
+            if (p.Search is { Length: > 0 } search)
+            {
+                var (indexed, shortWords) = PersonSearch.Patterns(search);
+                foreach (var pattern in indexed.Concat(shortWords)) people = people.Matching(pattern);
+            }
             return people;
         }
 

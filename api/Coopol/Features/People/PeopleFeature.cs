@@ -94,10 +94,13 @@ public sealed class PeopleFeature : IFeature
         {
             http.Response.Headers.CacheControl = "no-store";
             var rights = await http.RequestServices.GetRequiredService<CallerContext>().GetRightsAsync(ct);
-            if (!rights.IsAuthenticated) return Results.Problem("Sign in to download this export.", statusCode: StatusCodes.Status401Unauthorized);
+            if (!rights.IsAuthenticated)
+                return Results.Problem(new UnauthenticatedException().Message, statusCode: StatusCodes.Status401Unauthorized,
+                    extensions: new Dictionary<string, object?> { ["code"] = "UNAUTHENTICATED" });
             var export = Guid.TryParseExact(runId, "N", out var id) ? await exports.FindMineAsync(id, ct) : null;
+            var notFound = new ExportNotFoundException();
             return export is null
-                ? Results.Problem(new ExportNotFoundException().Message, statusCode: StatusCodes.Status404NotFound)
+                ? Results.Problem(notFound.Message, statusCode: StatusCodes.Status404NotFound, extensions: new Dictionary<string, object?> { ["code"] = notFound.Code })
                 : Results.File(export.Content, "text/csv; charset=utf-8", export.FileName);
         });
 

@@ -43,6 +43,11 @@ public sealed class PeopleScope
         p.Id == Self?.Id || Manages(p.SectionId)
         || (p.ProfileVisibility != ProfileVisibility.Private && (ViewAll || _view.Contains(p.SectionId)));
 
+    /// <summary>Whether some people are visible to the caller by name only (their fellows' network profiles) in one
+    /// section or everywhere: a search must then not match what the caller does not see of them (their email).</summary>
+    public bool SeesSomeByNameOnly(Guid? sectionId) =>
+        FellowSection is { } f && (sectionId is null || sectionId == f) && !Manages(f) && !ViewAll && !_view.Contains(f);
+
     /// <summary>The people visible in one section, or everywhere (null), as the narrowest predicate for the planner.</summary>
     public Expression<Func<Person, bool>>? Filter(Guid? sectionId, bool detailsOnly = false)
     {
@@ -62,23 +67,32 @@ public sealed class PeopleScope
         if (ManageAll) return null;
         var manage = _manage.ToList();
         var view = _view.ToList();
-        // The caller's own row only needs its own branch when no section branch already covers it.
+        // The caller's own row, and their fellows' network profiles, only need a branch of their own when no section
+        // branch already covers them; a single section is an equality, so PostgreSQL reads it in the index's order.
         var selfOutside = Self is { } caller && !Manages(caller.SectionId) ? caller.Id : (Guid?)null;
-        var fellow = detailsOnly ? null : FellowSection;
-        Expression<Func<Person, bool>> filter = ViewAll
-            ? p => manage.Contains(p.SectionId) || p.ProfileVisibility != ProfileVisibility.Private
-            : p => manage.Contains(p.SectionId) || (view.Contains(p.SectionId) && p.ProfileVisibility != ProfileVisibility.Private);
-        if (manage.Count == 0 && !ViewAll)
-            filter = view.Count == 0 ? p => false : p => view.Contains(p.SectionId) && p.ProfileVisibility != ProfileVisibility.Private;
-        else if (view.Count == 0 && !ViewAll)
-            filter = p => manage.Contains(p.SectionId);
-        if (fellow is { } f) filter = Or(filter, p => p.SectionId == f && p.ProfileVisibility == ProfileVisibility.Network);
+        var fellow = detailsOnly || FellowSection is not { } f || Manages(f) || ViewAll || _view.Contains(f) ? null : FellowSection;
+        Expression<Func<Person, bool>>? filter = null;
+        if (manage.Count == 1)
+        {
+            var only = manage[0];
+            filter = p => p.SectionId == only;
+        }
+        else if (manage.Count > 1) filter = p => manage.Contains(p.SectionId);
+        if (ViewAll) filter = Or(filter, p => p.ProfileVisibility != ProfileVisibility.Private);
+        else if (view.Count == 1)
+        {
+            var only = view[0];
+            filter = Or(filter, p => p.SectionId == only && p.ProfileVisibility != ProfileVisibility.Private);
+        }
+        else if (view.Count > 1) filter = Or(filter, p => view.Contains(p.SectionId) && p.ProfileVisibility != ProfileVisibility.Private);
+        if (fellow is { } mine) filter = Or(filter, p => p.SectionId == mine && p.ProfileVisibility == ProfileVisibility.Network);
         if (selfOutside is { } outside) filter = Or(filter, p => p.Id == outside);
-        return filter;
+        return filter ?? (p => false);
     }
 
-    private static Expression<Func<Person, bool>> Or(Expression<Func<Person, bool>> a, Expression<Func<Person, bool>> b)
+    public static Expression<Func<Person, bool>> Or(Expression<Func<Person, bool>>? a, Expression<Func<Person, bool>> b)
     {
+        if (a is null) return b;
         var body = Expression.OrElse(a.Body, new Rebind(b.Parameters[0], a.Parameters[0]).Visit(b.Body)!);
         return Expression.Lambda<Func<Person, bool>>(body, a.Parameters);
     }

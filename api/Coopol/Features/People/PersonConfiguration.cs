@@ -19,6 +19,9 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.Location).HasColumnType("geography(point,4326)");
         builder.Ignore(p => p.DisplayName);
         builder.Property(p => p.AccountSubject).HasMaxLength(200);
+        // What search reads: computed by PostgreSQL, never written by Coopol (see PersonSearch).
+        builder.Property<string>(PersonSearch.Column)
+            .HasComputedColumnSql("coopol_person_search_text(\"FirstName\", \"LastName\", \"Email\")", stored: true);
         // One primary record per email; records a section made of someone known elsewhere are linked to it.
         builder.HasIndex(p => p.Email).IsUnique().HasFilter("\"LinkedToId\" IS NULL");
         builder.HasIndex(p => p.AccountSubject).IsUnique();

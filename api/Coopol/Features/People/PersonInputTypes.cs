@@ -126,5 +126,6 @@ public sealed class ExportPeopleInputType : InputObjectGraphType<ExportPeopleInp
         Field<IdGraphType>("scopeId").Description("A section or federation; omitted for the whole party (national rights).");
         Field<PersonKindType>("kind");
         Field(x => x.Tag, nullable: true);
+        Field(x => x.Search, nullable: true).Description("Words matched as in people(filter: { search }).");
     }
 }

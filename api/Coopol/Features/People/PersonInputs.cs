@@ -80,6 +80,7 @@ public sealed class ExportPeopleInput
     public string? ScopeId { get; init; }
     public PersonKind? Kind { get; init; }
     public string? Tag { get; init; }
+    public string? Search { get; init; }
 }
 
 public enum PersonSort

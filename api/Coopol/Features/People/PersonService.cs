@@ -41,7 +41,7 @@ public sealed class PersonService(
                 && await sections.FindAsync(sectionId.Value, ct) is { } s && s.FederationCode != filter.FederationCode)
                 throw new SectionNotInFederationException(filter.FederationCode);
         }
-        var people = await NarrowAsync(await access.VisibleAsync(sectionId, ct), filter, ct);
+        var people = await NarrowAsync(await access.VisibleAsync(sectionId, filter?.Search, ct), filter, ct);
         return await people.ToPageAsync(OrderOf(sort), page, ct);
     }
 
@@ -59,7 +59,7 @@ public sealed class PersonService(
         PersonSort sort, PageRequest page, CancellationToken ct)
     {
         if (filter is not null) filterValidator.ValidateOrThrow(filter, "filter");
-        var (visible, _) = await access.VisibleForBatchAsync(ct);
+        var visible = await access.VisibleAsync(null, filter?.Search, ct);
         var people = await NarrowAsync(visible, filter is null ? null : filter with { SectionId = null, FederationCode = null }, ct);
         var ids = sectionIds.ToList();
         return await db.Sections.AsNoTracking().Where(s => ids.Contains(s.Id))
@@ -217,6 +217,7 @@ public sealed class PersonService(
         return invitation;
     }
 
+    /// <summary>Filters other than the search (which the scoped path applies first, see <see cref="PersonSearch"/>).</summary>
     private async Task<IQueryable<Person>> NarrowAsync(IQueryable<Person> people, PersonFilter? filter, CancellationToken ct)
     {
         if (filter?.FederationCode is { } code)
@@ -230,9 +231,6 @@ public sealed class PersonService(
             var tag = filter.Tag.Trim();
             people = people.Where(p => p.Tags.Contains(tag));
         }
-        if (!string.IsNullOrWhiteSpace(filter?.Search))
-            foreach (var pattern in PersonSearch.Patterns(filter.Search))
-                people = people.Where(p => EF.Functions.Like(PersonSearch.Text(p.FirstName, p.LastName, p.Email), PersonSearch.Fold(pattern), "\\"));
         return people;
     }
 

@@ -16,7 +16,7 @@ public sealed class PersonType : ObjectGraphType<Person>
     public PersonType()
     {
         Name = "Person";
-        Description = "A member or supporter. Fellow members who see a NETWORK profile get the name and section only: "
+        Description = "A member or supporter. Fellow members who see a NETWORK profile get the name, kind and section only: "
             + "every other field is null for them (viewerSeesDetails is false).";
         Interface<NodeInterface>();
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode(PersonService.NodeType, ctx.Source.Id));

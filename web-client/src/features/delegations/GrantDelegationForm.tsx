@@ -8,6 +8,7 @@ import { FieldErrors, GeneralErrors } from '../../ui/FieldErrors';
 import { useFocusFirstError } from '../../ui/useFocusFirstError';
 import { ALL_PERMISSIONS } from './PermissionList';
 import { DelegationCandidatesQuery, GrantDelegationMutation } from './queries';
+import { isSearchable } from '../sections/peopleParams';
 
 export const CANDIDATE_SEARCH_DEBOUNCE_MS = 300;
 const FIELDS = ['personId', 'permissions', 'expiresAt'] as const;
@@ -57,7 +58,7 @@ function GrantForm({ sectionId, grantable, onGranted }: Props) {
 
   const candidates = useQuery(DelegationCandidatesQuery, {
     sectionId,
-    search: debouncedSearch || null,
+    search: isSearchable(debouncedSearch) ? debouncedSearch : null,
   });
   const people = (candidates.data?.section?.people?.items ?? []).flatMap((p) => (p ? [p] : []));
   const [grant, grantState] = useMutation(GrantDelegationMutation);

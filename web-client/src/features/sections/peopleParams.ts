@@ -35,9 +35,15 @@ export function readPeopleParams(url: URLSearchParams): PeopleParams {
   };
 }
 
+/** The API searches words of 3 letters or more (SEARCH_TOO_SHORT otherwise): shorter input is not sent yet. */
+export const MIN_SEARCH_WORD = 3;
+export function isSearchable(search: string): boolean {
+  return search.split(/\s+/).some((word) => word.length >= MIN_SEARCH_WORD);
+}
+
 export function peopleFilter(p: Pick<PeopleParams, 'search' | 'kind' | 'tag'>): PersonFilter | null {
   const filter: PersonFilter = {};
-  if (p.search) filter.search = p.search;
+  if (p.search && isSearchable(p.search)) filter.search = p.search;
   if (p.kind) filter.kind = p.kind;
   if (p.tag) filter.tag = p.tag;
   return Object.keys(filter).length ? filter : null;
