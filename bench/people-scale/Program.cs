@@ -100,6 +100,16 @@ foreach (var s in scenarios)
     plans.AppendLine($"=== {s.Name}: the scoped path's SQL").AppendLine(await ExplainAsync(connection, pageSql))
         .AppendLine($"=== {s.Name}: bare SQL").AppendLine(await ExplainAsync(connection, Command(connection, s.BareSql)));
 }
+// What every request pays before any page: a scope, the caller's person and grants (the secretary's).
+var identify = await TimeAsync(options.Iterations, async () =>
+{
+    await using var scope = services.CreateAsyncScope();
+    var caller = scope.ServiceProvider.GetRequiredService<CallerContext>();
+    caller.ActFor(secretary);
+    return (await caller.GetRightsAsync()).Grants.Count;
+});
+Console.WriteLine($"{"caller identification alone (secretary)",-46} {identify.P50,13:F2} ms {identify.P95,5:F2} ms");
+
 if (options.PlansFile is { } file)
 {
     Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
