@@ -98,8 +98,11 @@ public static class ArchitectureRules
         return false;
     }
 
-    /// <summary>Files of Common, Access and Geo that name a feature.</summary>
-    public static IEnumerable<string> FeatureReferencesBelowTheFeatures(SourceModel model)
+    /// <summary>Files of Common, Access and Geo that name a feature: one line per place, with the name it uses.</summary>
+    public static IEnumerable<string> FeatureReferencesBelowTheFeatures(SourceModel model) =>
+        FeatureNames(model).GroupBy(v => v.Place).Select(g => $"{g.Key}: names {g.MaxBy(v => v.Name.Length).Name}");
+
+    private static IEnumerable<(string Place, string Name)> FeatureNames(SourceModel model)
     {
         var tree = model.Library;
         foreach (var syntax in tree.SyntaxTrees.Where(t => FeatureFreeFolders.Any(f => t.FilePath.Contains($"{Path.DirectorySeparatorChar}api{Path.DirectorySeparatorChar}Coopol{Path.DirectorySeparatorChar}{f}{Path.DirectorySeparatorChar}"))))
@@ -111,7 +114,7 @@ public static class ArchitectureRules
                 var ns = symbol is INamespaceSymbol n ? n.ToDisplayString() : symbol?.ContainingNamespace?.ToDisplayString();
                 if (ns is null || !(ns == "Coopol.Features" || ns.StartsWith("Coopol.Features.", StringComparison.Ordinal))) continue;
                 var line = syntax.GetLineSpan(name.Span).StartLinePosition.Line + 1;
-                yield return $"{Path.GetRelativePath(SourceModel.RepoRoot, syntax.FilePath)}:{line}: names {ns}.{(symbol is INamespaceSymbol ? "" : symbol!.Name)}";
+                yield return ($"{Path.GetRelativePath(SourceModel.RepoRoot, syntax.FilePath)}:{line}", symbol is INamespaceSymbol ? ns : symbol!.ToDisplayString());
             }
         }
     }
