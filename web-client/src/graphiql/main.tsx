@@ -27,7 +27,7 @@ query Me {
   me {
     email
     person { id displayName section { id name } }
-    grants { role level permissions section { name } federation { code name } }
+    grants(first: 20) { items { role level permissions section { name } federation { code name } } }
   }
 }
 `;
