@@ -23,6 +23,7 @@ app.Services.ScheduleCoopolJobs();
 
 app.UseCoopolWeb();
 app.UseAuthentication();
+app.UseRefusalOfInvalidTokens();
 app.MapGraphQLEndpoint("/graphql");
 app.MapLocalSignIn();
 app.MapCoopolEndpoints();

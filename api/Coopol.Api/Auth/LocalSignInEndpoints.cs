@@ -21,7 +21,14 @@ public static class LocalSignInEndpoints
     public static IEndpointRouteBuilder MapLocalSignIn(this IEndpointRouteBuilder app)
     {
         if (!app.ServiceProvider.LocalSignInEnabled()) return app;
-        var group = app.MapGroup("/auth/dev").AllowAnonymous();
+        var group = app.MapGroup("/auth/dev").AllowAnonymous()
+            // A token is a secret: never cached; a request for one is a few bytes.
+            .AddEndpointFilter(async (ctx, next) =>
+            {
+                ctx.HttpContext.Response.Headers.CacheControl = "no-store";
+                return await next(ctx);
+            })
+            .WithMetadata(new BodyLimit(4096));
         group.MapGet("/users", async (CoopolDbContext db, CancellationToken ct) =>
         {
             var emails = DemoUsers.All.Select(u => u.Email).ToList();
@@ -48,3 +55,6 @@ public static class LocalSignInEndpoints
         return app;
     }
 }
+
+/// <summary>Request body limit for an endpoint (honoured by Kestrel through routing).</summary>
+internal sealed record BodyLimit(long? MaxRequestBodySize) : Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata;

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Coopol.Common.GraphQL;
 using GraphQL;
@@ -24,6 +25,8 @@ public static class GraphQLEndpoint
 
     private static async Task HandleAsync(HttpContext http, IDocumentExecuter<CoopolSchema> executer, IGraphQLTextSerializer serializer)
     {
+        // Answers carry personal data for one caller: no browser or proxy keeps them.
+        http.Response.Headers.CacheControl = "no-store";
         if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             limit.MaxRequestBodySize = MaxBodyBytes;
         if (http.Request.ContentLength > MaxBodyBytes)
@@ -50,7 +53,14 @@ public static class GraphQLEndpoint
             await Problem(http, StatusCodes.Status400BadRequest, error!);
             return;
         }
-        if (isGet && !IsQuery(request))
+        // Parsed once here: bounded before validation (DocumentGuard), checked for GET, then handed to the executer.
+        var document = TryParse(request.Query!);
+        if (document is not null && DocumentGuard.Check(document) is { } tooLarge)
+        {
+            await WriteAsync(http, serializer, mediaType, new ExecutionResult { Errors = [new ExecutionError(tooLarge) { Code = "COMPLEXITY" }] });
+            return;
+        }
+        if (isGet && document is not null && !IsQuery(document, request.OperationName))
         {
             await MethodNotAllowed(http);
             return;
@@ -58,7 +68,8 @@ public static class GraphQLEndpoint
 
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
-            Query = request.Query,
+            Query = document is null ? request.Query : null,
+            Document = document,
             OperationName = request.OperationName,
             Variables = request.Variables,
             Extensions = request.Extensions,
@@ -73,9 +84,27 @@ public static class GraphQLEndpoint
             await MethodNotAllowed(http);
             return;
         }
+        await WriteAsync(http, serializer, mediaType, result);
+    }
+
+    private static async Task WriteAsync(HttpContext http, IGraphQLTextSerializer serializer, string mediaType, ExecutionResult result)
+    {
         http.Response.StatusCode = mediaType == GraphQLResponse && !result.Executed ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
         http.Response.ContentType = mediaType + "; charset=utf-8";
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+
+    /// <summary>The document, or null when it does not parse (the executer then answers the syntax error).</summary>
+    private static GraphQLDocument? TryParse(string query)
+    {
+        try
+        {
+            return GraphQLParser.Parser.Parse(query, new GraphQLParser.ParserOptions { Ignore = GraphQLParser.IgnoreOptions.Comments });
+        }
+        catch (GraphQLParser.Exceptions.GraphQLParserException)
+        {
+            return null;
+        }
     }
 
     /// <summary>No Accept, */* or application/json get application/json, the spec's legacy default.</summary>
@@ -105,8 +134,9 @@ public static class GraphQLEndpoint
                 root.TryGetProperty("extensions", out var e) ? e.GetRawText() : null,
                 serializer);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException or DecoderFallbackException)
         {
+            // Malformed JSON, or JSON strings that are not valid UTF-8 / UTF-16 (read lazily by GetString).
             return (null, "The body is not valid JSON.");
         }
     }
@@ -120,7 +150,7 @@ public static class GraphQLEndpoint
         {
             return Build(query.RootElement, operation.RootElement, Param("variables"), Param("extensions"), serializer);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
         {
             return (null, "variables and extensions must be JSON objects.");
         }
@@ -149,24 +179,15 @@ public static class GraphQLEndpoint
         return doc.RootElement.ValueKind is JsonValueKind.Object or JsonValueKind.Null;
     }
 
-    /// <summary>Whether the operation GraphQL.NET will run is a query (an unparsable or ambiguous document is left to
-    /// the executer to report).</summary>
-    private static bool IsQuery(GraphQLRequest request)
+    /// <summary>Whether the operation GraphQL.NET will run is a query ("" names no operation, as GraphQL.NET reads it; an
+    /// ambiguous choice is left to the executer to report).</summary>
+    private static bool IsQuery(GraphQLDocument document, string? operationName)
     {
-        try
-        {
-            var document = GraphQLParser.Parser.Parse(request.Query!);
-            var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-            var operation = string.IsNullOrEmpty(request.OperationName)
-                ? operations.Count == 1 ? operations[0] : null
-                : operations.FirstOrDefault(o => o.Name?.StringValue == request.OperationName);
-            return operation is null || operation.Operation == OperationType.Query;
-        }
-        catch (GraphQLParser.Exceptions.GraphQLParserException)
-        {
-            // Unreadable (or too deeply nested) documents are left to the executer, which answers a syntax error.
-            return true;
-        }
+        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
+        var operation = string.IsNullOrEmpty(operationName)
+            ? operations.Count == 1 ? operations[0] : null
+            : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
+        return operation is null || operation.Operation == OperationType.Query;
     }
 
     private static Task MethodNotAllowed(HttpContext http)

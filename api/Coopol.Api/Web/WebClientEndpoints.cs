@@ -19,6 +19,10 @@ public static class WebClientEndpoints
             app.Logger.LogWarning("Web client not built at {Root}: run scripts/dev or npm run build in web-client.", root);
             return;
         }
+        if (environment.IsProduction())
+            // GraphiQL is a development tool: its page is not served in production, under either path.
+            app.Use((http, next) => http.Request.Path.Equals("/graphiql.html", StringComparison.OrdinalIgnoreCase)
+                ? Results.NotFound().ExecuteAsync(http) : next(http));
         var files = new PhysicalFileProvider(root);
         app.UseStaticFiles(new StaticFileOptions
         {
@@ -28,8 +32,15 @@ public static class WebClientEndpoints
         });
         if (!environment.IsProduction())
             app.MapGet(GraphiQLPath, (HttpContext http) => Page(http, Path.Combine(root, "graphiql.html")));
-        app.MapFallback((HttpContext http) => Page(http, Path.Combine(root, "index.html")));
+        // Client-side routes are pages read with GET; API paths that matched nothing are not pages.
+        app.MapMethods("{*path:nonfile}", [HttpMethods.Get, HttpMethods.Head], (HttpContext http) =>
+                ApiPrefixes.Any(p => http.Request.Path.StartsWithSegments(p))
+                    ? Results.Problem("Nothing here.", statusCode: StatusCodes.Status404NotFound)
+                    : Page(http, Path.Combine(root, "index.html")))
+            .WithOrder(int.MaxValue);
     }
+
+    private static readonly string[] ApiPrefixes = ["/graphql", "/auth", "/exports"];
 
     private static IResult Page(HttpContext http, string file)
     {

@@ -33,6 +33,29 @@ public static class WebExtensions
         return app;
     }
 
+    /// <summary>A bearer token that was sent but does not validate (forged, tampered, expired) is refused with 401 and
+    /// WWW-Authenticate, rather than treated as no token: the client learns to sign in again.</summary>
+    public static WebApplication UseRefusalOfInvalidTokens(this WebApplication app)
+    {
+        app.Use(async (http, next) =>
+        {
+            // The authentication middleware keeps only successes; a bearer token it could not validate is asked again
+            // (the handler caches its answer for the request).
+            if (http.User.Identity?.IsAuthenticated != true
+                && http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                && !(await Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions.AuthenticateAsync(http)).Succeeded)
+            {
+                http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+                http.Response.Headers.CacheControl = "no-store";
+                await Results.Problem("The access token is not valid: sign in again.", statusCode: StatusCodes.Status401Unauthorized,
+                    extensions: new Dictionary<string, object?> { ["code"] = "UNAUTHENTICATED" }).ExecuteAsync(http);
+                return;
+            }
+            await next(http);
+        });
+        return app;
+    }
+
     /// <summary>The plain HTTP endpoints the features declare (export downloads...).</summary>
     public static WebApplication MapCoopolEndpoints(this WebApplication app)
     {

@@ -68,8 +68,9 @@ public sealed class HttpEndpointTests(ApiFixture api)
         var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent("{ \"query\": \"{ me { email } }\" }", Encoding.UTF8, "application/json") };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", forged);
         var response = await client.SendAsync(request);
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await response.Content.ReadAsStringAsync()).ShouldBe("{\"data\":{\"me\":null}}");
+        // Refused outright (not read as an anonymous request), so the client knows to sign in again.
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await response.Content.ReadAsStringAsync()).ShouldNotContain("Finistère");
     }
 
     [Fact]

@@ -226,6 +226,120 @@ public sealed class HostHardeningTests(ApiFixture api)
         }
     }
 
+    // Review findings (attacker review of the rights-in-jobs change): each answered as the spec asks, never 200 HTML or 500.
+
+    [Fact]
+    public async Task JsonStringsThatAreNotValidUtf8AreABadRequestNotA500()
+    {
+        foreach (var body in new[] { "{\"query\":\"{me{email}}\xff\"}", "{\"query\":\"{me{email}}\",\"operationName\":\"\xfe\"}" })
+        {
+            var bytes = System.Text.Encoding.Latin1.GetBytes(body);
+            using var content = new ByteArrayContent(bytes);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            using var response = await SendAsync(HttpMethod.Post, "/graphql", content);
+            response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, body);
+        }
+    }
+
+    [Fact]
+    public async Task AnswersCarryingPersonalDataOrTokensAreNeverCached()
+    {
+        await TestWorld.CreateAsync(api, world => world.Add(Coopol.Data.DemoData.DemoUsers.SectionSecretary.Email, "Demo", "Secretary", world.S1));
+        using (var executed = await SendAsync(HttpMethod.Post, "/graphql", Json("{ \"query\": \"{ me { email } }\" }"), TestWorld.National))
+            executed.Headers.CacheControl!.NoStore.ShouldBeTrue();
+        using (var refused = await SendAsync(HttpMethod.Post, "/graphql", Json("{ \"query\": ")))
+            refused.Headers.CacheControl!.NoStore.ShouldBeTrue();
+        using (var overGet = await SendAsync(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString("{ me { email } }"), asEmail: TestWorld.National))
+            overGet.Headers.CacheControl!.NoStore.ShouldBeTrue();
+        using var token = await SendAsync(HttpMethod.Post, "/auth/dev/token", Json($"{{ \"email\": \"{Coopol.Data.DemoData.DemoUsers.SectionSecretary.Email}\" }}"));
+        token.StatusCode.ShouldBe(HttpStatusCode.OK);
+        token.Headers.CacheControl!.NoStore.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task TheWebClientsFallbackServesPagesToGetOnlyAndNeverForApiPaths()
+    {
+        var root = Directory.CreateTempSubdirectory("coopol-web-client-");
+        await File.WriteAllTextAsync(Path.Combine(root.FullName, "index.html"), "<!doctype html><title>Coopol</title>");
+        await File.WriteAllTextAsync(Path.Combine(root.FullName, "graphiql.html"), "<!doctype html><title>GraphiQL</title>");
+        try
+        {
+            await WithSecondHostAsync(b => b.UseSetting("WebClient:Root", root.FullName), kestrel: false, async client =>
+            {
+                using (var page = await SendAsync(HttpMethod.Get, "/people/123", client: client)) page.StatusCode.ShouldBe(HttpStatusCode.OK);
+                using (var put = await SendAsync(HttpMethod.Put, "/graphql", Json("{}"), client: client))
+                    put.StatusCode.ShouldBe(HttpStatusCode.MethodNotAllowed);
+                using (var post = await SendAsync(HttpMethod.Post, "/exports/x", Json("{}"), client: client))
+                    post.Content.Headers.ContentType?.MediaType.ShouldNotBe("text/html");
+                using (var post = await SendAsync(HttpMethod.Post, "/people/123", Json("{}"), client: client))
+                    post.StatusCode.ShouldBeOneOf(HttpStatusCode.NotFound, HttpStatusCode.MethodNotAllowed);
+                foreach (var url in new[] { "/graphql/nothing", "/auth/nothing", "/exports" })
+                {
+                    using var api = await SendAsync(HttpMethod.Get, url, client: client);
+                    api.StatusCode.ShouldBe(HttpStatusCode.NotFound, url);
+                    api.Content.Headers.ContentType?.MediaType.ShouldNotBe("text/html", url);
+                }
+            });
+            // In production GraphiQL's page is not served, under either path.
+            await WithSecondHostAsync(b => b.UseEnvironment("Production").UseSetting("WebClient:Root", root.FullName)
+                .UseSetting("AzureAd:Instance", "https://login.microsoftonline.com/").UseSetting("AzureAd:TenantId", "organizations")
+                .UseSetting("AzureAd:ClientId", "66666666-7777-8888-9999-000000000000"), kestrel: false, async client =>
+            {
+                foreach (var url in new[] { "/graphiql.html", "/graphql/ide" })
+                {
+                    using var ide = await SendAsync(HttpMethod.Get, url, client: client);
+                    ide.StatusCode.ShouldBe(HttpStatusCode.NotFound, url);
+                }
+                using var index = await SendAsync(HttpMethod.Get, "/", client: client);
+                index.StatusCode.ShouldBe(HttpStatusCode.OK);
+            });
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task ATokenThatDoesNotValidateIsRefusedWith401NotTreatedAsAnonymous()
+    {
+        var forged = new Coopol.Api.Auth.LocalTokenIssuer(new Coopol.Api.Auth.LocalSigningKey(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Auth:Local:SigningKey"] = Convert.ToBase64String(new byte[32]) }).Build()),
+            TimeProvider.System).Issue(TestWorld.National, "x").Token;
+        var parts = api.Factory.TokenFor(TestWorld.National).Split('.');
+        var none = Base64Url("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + parts[1] + ".";
+        var tampered = parts[0] + "." + Base64Url("{\"sub\":\"" + TestWorld.National + "\",\"email\":\"" + TestWorld.National + "\"}") + "." + parts[2];
+        foreach (var token in new[] { forged, none, tampered, "not-a-token" })
+        {
+            using var client = api.Factory.CreateClient();
+            foreach (var url in new[] { "/graphql", "/exports/00000000000000000000000000000000" })
+            {
+                using var request = new HttpRequestMessage(url == "/graphql" ? HttpMethod.Post : HttpMethod.Get, url)
+                {
+                    Content = url == "/graphql" ? Json("{ \"query\": \"{ me { email } }\" }") : null,
+                };
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                using var response = await client.SendAsync(request);
+                response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized, $"{url} with {token[..Math.Min(20, token.Length)]}");
+                response.Headers.WwwAuthenticate.ToString().ShouldContain("invalid_token");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task TheLocalTokenEndpointRefusesLargeBodiesOnKestrel()
+    {
+        await WithSecondHostAsync(_ => { }, kestrel: true, async client =>
+        {
+            using var response = await SendAsync(HttpMethod.Post, "/auth/dev/token",
+                Json("{ \"email\": \"" + new string('a', 64 * 1024) + "@x.fr\" }"), client: client);
+            response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+        });
+    }
+
+    private static string Base64Url(string text) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(text)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
     /// <summary>A second host over the same database, with CoopolFactory's settings (its signing key too, so its tokens
     /// are good here) plus <paramref name="configure"/>, in memory or on Kestrel. Hangfire keeps its activator, storage
     /// and log provider in statics, which the job tests use: the second host must not schedule its recurring jobs, the

@@ -123,6 +123,7 @@ export function personDetails(overrides: Record<string, unknown> = {}) {
     profileVisibility: 'SECTION',
     createdAt: '2023-01-01T00:00:00Z',
     updatedAt: '2024-04-01T00:00:00Z',
+    signsIn: false,
     isViewer: false,
     viewerCanManage: true,
     viewerSeesDetails: true,

@@ -14,6 +14,8 @@ public static class GraphQLLimits
     public const int MaxIntrospectionComplexity = 2_000_000;
     /// <summary>A list of people (a search, perhaps) weighs this much by itself: at most a few dozen per request.</summary>
     public const double PeopleListImpact = 400;
+    /// <summary>A section search is a query of its own: a request cannot fan it out by the thousand.</summary>
+    public const double SectionSearchImpact = 100;
 
     public static void Configure(ComplexityOptions options)
     {

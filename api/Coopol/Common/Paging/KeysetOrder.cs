@@ -118,7 +118,8 @@ public sealed class KeysetOrder<T>
 
     private static object? Parse(string text, Type type)
     {
-        if (type == typeof(string)) return text.Length <= 200 ? text : null;
+        if (type == typeof(string)) return text.Length <= 200 && GraphQL.SafeText.IsSafe(text) ? text : null;
+        if (type == typeof(long)) return long.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var l) ? l : null;
         if (type == typeof(Guid)) return Guid.TryParseExact(text, "N", out var g) ? g : null;
         if (type == typeof(DateTime))
             return long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var t)

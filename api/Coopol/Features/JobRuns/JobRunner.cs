@@ -26,10 +26,7 @@ public sealed class JobRunner(CoopolDbContext db, CallerContext caller, TimeProv
         caller.ActFor(run.StartedById);
         try
         {
-            var rights = await caller.GetRightsAsync(ct);
-            rights.RequirePerson();
-            if (!rights.Grants.Any(g => (g.Permissions & run.RequiredPermissions) != 0 && g.Covers(run.Node)))
-                throw new RightRevokedException(run.RequiredPermissions);
+            await EnsureStillAllowedAsync(run, ct);
             var outcome = await body(run, new JobProgress(db, run.Id), ct);
             await FinishAsync(run, JobRunStatus.Succeeded, null, null, outcome, ct);
         }
@@ -50,6 +47,20 @@ public sealed class JobRunner(CoopolDbContext db, CallerContext caller, TimeProv
             await FinishAsync(run, JobRunStatus.Failed, "INTERNAL_ERROR", "The job failed on our side; it has been logged.", null, CancellationToken.None);
         }
     }
+
+    /// <summary>Reads the starter's rights afresh and stops the run (RIGHT_REVOKED) if the right it needs is gone: at the
+    /// start, and by jobs before they hand over a result.</summary>
+    public async Task EnsureStillAllowedAsync(JobRun run, CancellationToken ct)
+    {
+        caller.Reset();
+        var rights = await caller.GetRightsAsync(ct);
+        rights.RequirePerson();
+        if (!Allows(rights, run)) throw new RightRevokedException(run.RequiredPermissions);
+    }
+
+    /// <summary>Whether these rights still hold what the run needs.</summary>
+    public static bool Allows(Rights rights, JobRun run) =>
+        rights.Grants.Any(g => (g.Permissions & run.RequiredPermissions) != 0 && g.Covers(run.Node));
 
     private async Task FinishAsync(JobRun run, JobRunStatus status, string? code, string? reason, JobOutcome? outcome, CancellationToken ct)
     {

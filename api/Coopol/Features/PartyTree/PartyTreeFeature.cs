@@ -31,6 +31,7 @@ public sealed class PartyTreeFeature : IFeature
         query.Field<NonNullGraphType<ConnectionType<SectionType>>>("sections")
             .Description("Sections by name, federation code or federation name (case and accent insensitive), in name order.")
             .Argument<StringGraphType>("search").Argument<StringGraphType>("federationCode").PagingArguments()
+            .WithComplexityImpact(GraphQLLimits.SectionSearchImpact)
             .ResolveAsync(async ctx => (await ctx.Service<SectionService>().SearchAsync(ctx.GetArgument<string?>("search"),
                 ctx.GetArgument<string?>("federationCode"), ctx.PageRequest(), ctx.CancellationToken)).ToConnection());
     }

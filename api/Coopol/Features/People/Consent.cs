@@ -30,6 +30,8 @@ public enum ConsentMethod
     Oral,
     /// <summary>From the party's membership file.</summary>
     Import,
+    /// <summary>A withdrawal by the person carried over when a section's record of them was merged into theirs.</summary>
+    RecordsMerged,
 }
 
 /// <summary>One line of the consent ledger: a consent given or withdrawn, for one purpose and channel, when, how, by

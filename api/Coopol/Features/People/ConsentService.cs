@@ -25,7 +25,8 @@ public sealed class ConsentService(CoopolDbContext db, PeopleAccess access, Call
         {
             Purpose = input.Purpose, Channel = input.Channel, Granted = input.Granted, Method = input.Method, WordingVersion = input.WordingVersion,
         };
-        if (person.Id == actor)
+        var byThePerson = person.Id == actor;
+        if (byThePerson)
         {
             if (input.Method != ConsentMethod.WebForm)
                 throw InputValidationException.For("method", "INVALID_METHOD", "Your own consents are recorded as WEB_FORM.");
@@ -36,17 +37,54 @@ public sealed class ConsentService(CoopolDbContext db, PeopleAccess access, Call
             if (!scope.Manages(person.SectionId))
                 throw scope.SeesDetails(person) ? new ForbiddenException("Only those who manage this person's section record their consents.") : new PersonNotFoundException();
             CheckRecordedByManager(consent, null);
-            if (input.Granted)
-            {
-                var latest = await db.Set<ConsentRecord>().AsNoTracking()
-                    .Where(c => c.PersonId == person.Id && c.Purpose == input.Purpose && c.Channel == input.Channel)
-                    .OrderByDescending(c => c.At).ThenByDescending(c => c.Id).FirstOrDefaultAsync(ct);
-                if (latest is { Granted: false }) throw new ConsentWithdrawnByPersonException();
-            }
+        }
+
+        // The person's ledger is written one line at a time: a withdrawal by the person and a grant by a manager at
+        // the same moment are taken in turn, so the manager's check always sees a withdrawal already recorded.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await LockLedgerAsync(person.Id, ct);
+        if (!byThePerson && input.Granted)
+        {
+            var latest = await db.Set<ConsentRecord>().AsNoTracking()
+                .Where(c => c.PersonId == person.Id && c.Purpose == input.Purpose && c.Channel == input.Channel)
+                .OrderByDescending(c => c.At).ThenByDescending(c => c.Id).FirstOrDefaultAsync(ct);
+            if (latest is { Granted: false }) throw new ConsentWithdrawnByPersonException();
         }
         db.Add(NewRecord(person.Id, consent, actor, clock.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return person;
+    }
+
+    /// <summary>Holds the person's ledger until the transaction ends (an advisory lock keyed by the person).</summary>
+    private Task LockLedgerAsync(Guid personId, CancellationToken ct)
+    {
+        var key = BitConverter.ToInt64(personId.ToByteArray(), 0) ^ BitConverter.ToInt64(personId.ToByteArray(), 8);
+        return db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", ct);
+    }
+
+    /// <summary>Two records of a person become one: the ledger lines move, and a consent the person withdrew stays
+    /// withdrawn (a grant a manager recorded on the section's record must not become their current value): their
+    /// withdrawal is written again after the moved lines.</summary>
+    public async Task MergeAsync(Guid from, Guid into, CancellationToken ct)
+    {
+        var withdrawn = (await db.Set<ConsentRecord>().AsNoTracking().Where(c => c.PersonId == into)
+                .GroupBy(c => new { c.Purpose, c.Channel })
+                .Select(g => g.OrderByDescending(c => c.At).ThenByDescending(c => c.Id).First())
+                .ToListAsync(ct))
+            .Where(c => !c.Granted).Select(c => (c.Purpose, c.Channel)).ToHashSet();
+        var regranted = await db.Set<ConsentRecord>().AsNoTracking().Where(c => c.PersonId == from && c.Granted)
+            .Select(c => new { c.Purpose, c.Channel }).Distinct().ToListAsync(ct);
+        await db.Set<ConsentRecord>().Where(c => c.PersonId == from).ExecuteUpdateAsync(u => u.SetProperty(c => c.PersonId, into), ct);
+        await db.Set<ConsentRecord>().Where(c => c.RecordedById == from).ExecuteUpdateAsync(u => u.SetProperty(c => c.RecordedById, into), ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var kind in regranted.Where(k => withdrawn.Contains((k.Purpose, k.Channel))))
+            db.Add(new ConsentRecord
+            {
+                PersonId = into, Purpose = kind.Purpose, Channel = kind.Channel, Granted = false, Method = ConsentMethod.RecordsMerged,
+                At = now, RecordedById = into,
+            });
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>A manager records what the person said on paper or orally; a consent needs the wording they were shown.</summary>

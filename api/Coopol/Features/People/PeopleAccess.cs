@@ -10,8 +10,9 @@ using NpgsqlTypes;
 namespace Coopol.Features.People;
 
 /// <summary>The one path to people's data. Every read of <see cref="Person"/> goes through here and keeps only whom the
-/// caller may see (<see cref="PeopleScope"/>); opening a person's page and exporting people are written to the
-/// access log here too, so no caller can skip it.</summary>
+/// caller may see (<see cref="PeopleScope"/>). Opening a person (person, node, nodes) and exporting people are written
+/// to the access log here, whatever path the request took; lists (people, Section.people, nested persons) are not
+/// logged: they would bury the openings a person wants to know about.</summary>
 public sealed class PeopleAccess(CoopolDbContext db, CallerContext caller, TimeProvider clock)
 {
     /// <summary>Views of one person by one actor closer together than this are logged once.</summary>
@@ -37,9 +38,11 @@ public sealed class PeopleAccess(CoopolDbContext db, CallerContext caller, TimeP
         return _scope = new PeopleScope(rights.Person, manage.Everywhere, Ids(manage), view.Everywhere, Ids(view));
     }
 
-    /// <summary>The people the caller may see (by name at least), in one section or everywhere, matching a search.</summary>
-    public async Task<IQueryable<Person>> VisibleAsync(Guid? sectionId, string? search, CancellationToken ct) =>
-        Where(await RequireScopeAsync(ct), sectionId, detailsOnly: false, search);
+    /// <summary>The people the caller may see (by name at least), in one section or everywhere, matching a search.
+    /// detailsOnly keeps those whose details the caller sees: a list filtered or ordered by a field the caller does not
+    /// see of someone (tags, creation date) must not tell it.</summary>
+    public async Task<IQueryable<Person>> VisibleAsync(Guid? sectionId, string? search, CancellationToken ct, bool detailsOnly = false) =>
+        Where(await RequireScopeAsync(ct), sectionId, detailsOnly, search);
 
     public async Task<Person?> FindAsync(Guid id, CancellationToken ct) =>
         (await ByIdsAsync([id], ct)).GetValueOrDefault(id);
@@ -127,9 +130,10 @@ public sealed class PeopleAccess(CoopolDbContext db, CallerContext caller, TimeP
         ids.Count == 0 ? new Dictionary<Guid, string>()
             : await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.FirstName + " " + p.LastName, ct);
 
-    /// <summary>Whether a record the caller can see already uses this email (the only duplicate the caller is told about).</summary>
+    /// <summary>Whether a record whose details the caller sees already uses this email (the only duplicate the caller is
+    /// told about: a fellow seen by name only counts as elsewhere).</summary>
     public async Task<bool> VisibleEmailTakenAsync(string email, Guid? exceptId, CancellationToken ct) =>
-        await (await VisibleAsync(null, null, ct)).AnyAsync(p => p.Email == email && p.Id != exceptId, ct);
+        await (await VisibleAsync(null, null, ct, detailsOnly: true)).AnyAsync(p => p.Email == email && p.Id != exceptId, ct);
 
     /// <summary>The primary record holding this email anywhere in the party. Unscoped on purpose: a section's new
     /// record is linked to it privately, and nothing of it ever reaches the caller (see PersonService).</summary>
@@ -138,20 +142,23 @@ public sealed class PeopleAccess(CoopolDbContext db, CallerContext caller, TimeP
             .Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
 
     /// <summary>An invited person accepted to join a section: they move there, and the section's record of them gives
-    /// its tags and the phone they lacked. The record is read unscoped: the person accepted to be one with it.</summary>
-    public async Task AbsorbRecordAsync(Guid personId, Guid recordId, Guid sectionId, DateTime now, CancellationToken ct)
+    /// its tags and the phone they lacked. The record is read unscoped: the person accepted to be one with it. Only a
+    /// record still linked to them and never signed in to is absorbed (true: merge it).</summary>
+    public async Task<bool> AbsorbRecordAsync(Guid personId, Guid recordId, Guid sectionId, DateTime now, CancellationToken ct)
     {
         var person = await db.People.AsTracking().SingleAsync(p => p.Id == personId, ct);
         var record = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == recordId, ct);
+        var absorbed = record is { AccountSubject: null } && record.LinkedToId == personId;
         person.SectionId = sectionId;
         person.UpdatedAt = now;
-        if (record is not null)
+        if (absorbed)
         {
-            person.Tags = person.Tags.Concat(record.Tags).Distinct(StringComparer.OrdinalIgnoreCase).Take(30).ToList();
+            person.Tags = person.Tags.Concat(record!.Tags).Distinct(StringComparer.OrdinalIgnoreCase).Take(30).ToList();
             person.Phone ??= record.Phone;
         }
         await db.SaveChangesAsync(ct);
         _scope = null;
+        return absorbed;
     }
 
     private async Task<PeopleScope> RequireScopeAsync(CancellationToken ct)

@@ -62,12 +62,14 @@ public sealed class PeopleExportService(CoopolDbContext db, CallerContext caller
         return await runs.StartAsync<ExportPeopleJob>(Kind, anyOf, node, parameters, id => j => j.RunAsync(id, CancellationToken.None), ct);
     }
 
+    /// <summary>The caller's own export, while they still hold the right it was made with (a revoked right takes the
+    /// file away too).</summary>
     public async Task<PeopleExport?> FindMineAsync(Guid runId, CancellationToken ct)
     {
-        var self = (await caller.GetRightsAsync(ct)).PersonId;
+        var rights = await caller.GetRightsAsync(ct);
+        if (rights.PersonId is not { } self || await runs.FindAsync(runId, ct) is not { } run || !JobRunner.Allows(rights, run)) return null;
         var now = clock.GetUtcNow().UtcDateTime;
-        return self is null ? null
-            : await db.Set<PeopleExport>().AsNoTracking().FirstOrDefaultAsync(e => e.JobRunId == runId && e.RequestedById == self && e.ExpiresAt > now, ct);
+        return await db.Set<PeopleExport>().AsNoTracking().FirstOrDefaultAsync(e => e.JobRunId == runId && e.RequestedById == self && e.ExpiresAt > now, ct);
     }
 }
 
@@ -123,6 +125,8 @@ public sealed class ExportPeopleJob(JobRunner runner, PeopleAccess access, Coopo
             await progress.ReportAsync(rows, rows, ct, force: true);
             run.Done = rows;
         }
+        // The right may have been revoked while the file was written: then it is not handed over.
+        await runner.EnsureStillAllowedAsync(run, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         db.Add(new PeopleExport
         {

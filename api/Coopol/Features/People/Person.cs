@@ -24,7 +24,8 @@ public enum ProfileVisibility
 [PersonalData("a person's name and contact in a party's file reveal a political opinion")]
 public sealed class Person
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    /// <summary>Random (v4), unlike other ids: a time-ordered id would tell when someone joined to whoever sees their name.</summary>
+    public Guid Id { get; init; } = Guid.NewGuid();
     public PersonKind Kind { get; set; }
     public required string FirstName { get; set; }
     public required string LastName { get; set; }

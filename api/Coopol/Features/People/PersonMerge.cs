@@ -20,13 +20,13 @@ public sealed class PersonMerge(CoopolDbContext db, IEnumerable<IPersonMergeStep
     }
 }
 
-/// <summary>The People feature's own rows: consents, access log, invitations, linked records.</summary>
-public sealed class PeopleMergeStep(CoopolDbContext db) : IPersonMergeStep
+/// <summary>The People feature's own rows: consents (see <see cref="ConsentService.MergeAsync"/>), access log,
+/// invitations, linked records.</summary>
+public sealed class PeopleMergeStep(CoopolDbContext db, ConsentService consents) : IPersonMergeStep
 {
     public async Task MergeAsync(Guid from, Guid into, CancellationToken ct)
     {
-        await db.Set<ConsentRecord>().Where(c => c.PersonId == from).ExecuteUpdateAsync(u => u.SetProperty(c => c.PersonId, into), ct);
-        await db.Set<ConsentRecord>().Where(c => c.RecordedById == from).ExecuteUpdateAsync(u => u.SetProperty(c => c.RecordedById, into), ct);
+        await consents.MergeAsync(from, into, ct);
         await db.Set<AccessLogEntry>().Where(e => e.SubjectId == from).ExecuteUpdateAsync(u => u.SetProperty(e => e.SubjectId, into), ct);
         await db.Set<AccessLogEntry>().Where(e => e.ActorId == from).ExecuteUpdateAsync(u => u.SetProperty(e => e.ActorId, into), ct);
         await db.Set<SectionInvitation>().Where(i => i.RecordId == from && i.AnsweredAt == null).ExecuteDeleteAsync(ct);

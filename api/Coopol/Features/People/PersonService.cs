@@ -41,7 +41,8 @@ public sealed class PersonService(
                 && await sections.FindAsync(sectionId.Value, ct) is { } s && s.FederationCode != filter.FederationCode)
                 throw new SectionNotInFederationException(filter.FederationCode);
         }
-        var people = await NarrowAsync(await access.VisibleAsync(sectionId, filter?.Search, ct), filter, ct);
+        var hiddenFields = !string.IsNullOrWhiteSpace(filter?.Tag) || sort == PersonSort.CreatedAtDesc;
+        var people = await NarrowAsync(await access.VisibleAsync(sectionId, filter?.Search, ct, detailsOnly: hiddenFields), filter, ct);
         return await people.ToPageAsync(OrderOf(sort), page, ct);
     }
 
@@ -206,11 +207,8 @@ public sealed class PersonService(
         invitation.AnsweredAt = now;
         invitation.Accepted = input.Accept;
         await db.SaveChangesAsync(ct);
-        if (input.Accept && invitation.RecordId is { } record)
-        {
-            await access.AbsorbRecordAsync(self, record, invitation.SectionId, now, ct);
+        if (input.Accept && invitation.RecordId is { } record && await access.AbsorbRecordAsync(self, record, invitation.SectionId, now, ct))
             await merge.MergeAsync(record, self, ct);
-        }
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         caller.Reset();
@@ -260,6 +258,10 @@ public sealed class PersonService(
     {
         if (!manages)
             throw InputValidationException.For("email", "EMAIL_CHANGE_NEEDS_MANAGER", "Ask your section secretary to change your email.");
+        // Someone who signs in is that email's owner: their record is never re-addressed (nor linked to another, nor
+        // merged away) by a manager.
+        if (person.AccountSubject is not null)
+            throw InputValidationException.For("email", "EMAIL_BOUND_TO_ACCOUNT", "This person signs in with this email: it changes with their account.");
         var held = (await roles.ActiveGrantsOfAsync([person.Id], ct))[person.Id];
         if (held.Any(g => !rights.MayAppoint(g.Node)))
             throw new ForbiddenException("This person holds rights: only those who appoint them may change their email.");

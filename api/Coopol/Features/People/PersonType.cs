@@ -41,6 +41,8 @@ public sealed class PersonType : ObjectGraphType<Person>
         Detail<ListGraphType<NonNullGraphType<StringGraphType>>>("tags", p => p.Tags);
         Detail<ProfileVisibilityType>("profileVisibility", p => p.ProfileVisibility);
         Detail<DateTimeGraphType>("createdAt", p => p.CreatedAt);
+        Detail<BooleanGraphType>("signsIn", p => p.AccountSubject is not null)
+            .Description("Whether this person has signed in to Coopol: their email then changes with their account, not by a manager.");
         Detail<DateTimeGraphType>("updatedAt", p => p.UpdatedAt);
         Field<ListGraphType<NonNullGraphType<ConsentType>>>("consents")
             .Description("The current value of each consent (purpose × channel), derived from the ledger.")

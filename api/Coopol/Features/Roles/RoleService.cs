@@ -141,10 +141,12 @@ public sealed class RoleService(CoopolDbContext db, CallerContext caller, People
         return grants.ToDictionary(g => g.Id, g => g.IsActiveAt(Now()) && MayRevoke(rights, g, chains[g.Id].ToList()));
     }
 
-    /// <summary>The active delegations that revoking this grant would revoke with it, down the whole chain.</summary>
+    /// <summary>The active delegations that revoking this grant would revoke with it, down the whole chain — those the
+    /// caller may see (a delegation on a node they do not manage is not theirs to know of).</summary>
     public async Task<List<RoleGrant>> DependentsAsync(Guid grantId, CancellationToken ct)
     {
         var now = Now();
+        var visible = await VisibleGrantsAsync(ct);
         var ids = await db.Database.SqlQuery<Guid>($"""
             WITH RECURSIVE below AS (
                 SELECT "Id", 1 AS depth FROM "RoleGrants" WHERE "ParentGrantId" = {grantId} AND "RevokedAt" IS NULL
@@ -153,7 +155,7 @@ public sealed class RoleService(CoopolDbContext db, CallerContext caller, People
                 WHERE g."RevokedAt" IS NULL AND b.depth < {MaxChainDepth})
             SELECT "Id" AS "Value" FROM below
             """).ToListAsync(ct);
-        return await db.RoleGrants.AsNoTracking().Where(g => ids.Contains(g.Id)).Where(RoleGrant.ActiveAt(now))
+        return await visible.Where(g => ids.Contains(g.Id)).Where(RoleGrant.ActiveAt(now))
             .OrderBy(g => g.GrantedAt).ThenBy(g => g.Id).ToListAsync(ct);
     }
 

@@ -14,15 +14,21 @@ public sealed class AccountBindingTests(ApiFixture api)
     public async Task ChangingAnEmailNeverMovesAnAccountOrItsRights()
     {
         var w = await TestWorld.CreateAsync(api);
-        // The member signs in once: their account is now bound to them.
+        // The member signs in once: their account is now bound to them, and their email is theirs to change (with
+        // their account), not a manager's.
         (await GraphQL.PostAsync("{ me { person { email } } }", asEmail: TestWorld.MemberS1)).At("me.person.email")!.GetValue<string>().ShouldBe(TestWorld.MemberS1);
+        var bound = await GraphQL.PostAsync(Update, new { input = new { personId = w.IdOf(TestWorld.MemberS1), email = "marie.new@test.coopol.fr" } }, TestWorld.SecretaryS1);
+        bound.PayloadErrorCodes("updatePerson").ShouldBe(["EMAIL_BOUND_TO_ACCOUNT"]);
 
-        var changed = await GraphQL.PostAsync(Update, new { input = new { personId = w.IdOf(TestWorld.MemberS1), email = "marie.new@test.coopol.fr" } }, TestWorld.SecretaryS1);
-        changed.At("updatePerson.person.email")!.GetValue<string>().ShouldBe("marie.new@test.coopol.fr");
+        // Someone who never signed in is re-addressed by their manager: the old address then reaches nobody, the new one
+        // binds at its first sign-in.
+        var changed = await GraphQL.PostAsync(Update, new { input = new { personId = w.IdOf(TestWorld.OtherS1), email = "pierre.new@test.coopol.fr" } }, TestWorld.SecretaryS1);
+        changed.At("updatePerson.person.email")!.GetValue<string>().ShouldBe("pierre.new@test.coopol.fr");
+        (await GraphQL.PostAsync("{ me { email person { email } } }", asEmail: TestWorld.OtherS1)).At("me.person").ShouldBeNull();
+        (await GraphQL.PostAsync("{ me { person { email } } }", asEmail: "pierre.new@test.coopol.fr")).At("me.person.email")!.GetValue<string>().ShouldBe("pierre.new@test.coopol.fr");
 
-        // Her account still reaches her; an account with the new address reaches nobody.
-        (await GraphQL.PostAsync("{ me { person { email } } }", asEmail: TestWorld.MemberS1)).At("me.person.email")!.GetValue<string>().ShouldBe("marie.new@test.coopol.fr");
-        (await GraphQL.PostAsync("{ me { email person { email } } }", asEmail: "marie.new@test.coopol.fr")).At("me.person").ShouldBeNull();
+        // The member's account still reaches her, whatever address signs in next.
+        (await GraphQL.PostAsync("{ me { person { email } } }", asEmail: TestWorld.MemberS1)).At("me.person.email")!.GetValue<string>().ShouldBe(TestWorld.MemberS1);
     }
 
     [Fact]

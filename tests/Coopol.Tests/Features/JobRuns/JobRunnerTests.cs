@@ -83,6 +83,26 @@ public sealed class JobRunnerTests(ApiFixture api)
         node.At("node").ShouldBeNull();
     }
 
+    [Fact]
+    public async Task AnExportCannotBeDownloadedOnceTheRightItWasMadeWithIsRevoked()
+    {
+        var w = await TestWorld.CreateAsync(api);
+        var runId = RunId(await GraphQL.PostAsync(Export, new { input = new { scopeId = w.S1Id } }, TestWorld.DelegateS1));
+        await RunExportAsync(runId);
+        using var client = api.Factory.CreateClient();
+        async Task<System.Net.HttpStatusCode> Download()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/exports/{runId:N}");
+            request.Headers.Authorization = new("Bearer", api.Factory.TokenFor(TestWorld.DelegateS1));
+            using var response = await client.SendAsync(request);
+            return response.StatusCode;
+        }
+        (await Download()).ShouldBe(System.Net.HttpStatusCode.OK);
+        (await GraphQL.PostAsync(RevokeDelegation, new { input = new { delegationId = w.GrantIdOf(TestWorld.DelegateS1) } }, TestWorld.SecretaryS1))
+            .PayloadErrorCodes("revokeDelegation").ShouldBeEmpty();
+        (await Download()).ShouldBe(System.Net.HttpStatusCode.NotFound);
+    }
+
     private static Guid RunId(GraphQLAnswer started) =>
         Coopol.Common.GlobalId.TryDecodeGuid(started.At("exportPeople.run.id")!.GetValue<string>(), "JobRun")!.Value;
 

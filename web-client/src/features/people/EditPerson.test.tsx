@@ -165,11 +165,21 @@ describe('editing a person', () => {
     expect(form).toHaveTextContent('My details');
     expect(screen.queryByTestId('field-kind')).not.toBeInTheDocument();
     expect(screen.getByTestId('field-email')).toHaveAttribute('readonly');
-    expect(screen.getByTestId('field-email')).toHaveAccessibleDescription(/ask your section secretary/);
+    expect(screen.getByTestId('field-email')).toHaveAccessibleDescription(/sign in with this email/);
     fill('field-email', 'other@example.org');
     fill('field-phone', '06 00 00 00 01');
     await userEvent.click(screen.getByTestId('person-edit-submit'));
     await waitFor(() => expect(mock.variablesOf('UpdatePerson')).toHaveLength(1));
     expect(mock.variablesOf('UpdatePerson')[0]).toEqual({ input: { personId: marie.id, phone: '06 00 00 00 01' } });
+  });
+
+  it('does not let a manager re-address someone who signs in', async () => {
+    signInAs();
+    api(undefined, personDetails({ signsIn: true }));
+    renderApp(`/people/${marie.id}`);
+    await openForm();
+    expect(screen.getByTestId('field-email')).toHaveAttribute('readonly');
+    expect(screen.getByTestId('field-email')).toHaveAccessibleDescription(/This person signs in with this email/);
+    expect(screen.getByTestId('field-phone')).not.toHaveAttribute('readonly');
   });
 });

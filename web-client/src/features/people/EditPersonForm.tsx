@@ -74,6 +74,7 @@ export function EditPersonForm({ person, mode, onSaved, onCancel }: Props) {
       <PersonFormFields
         formKey={FORM_KEY}
         mode={mode}
+        emailLocked={person.signsIn === true}
         values={values}
         onChange={(patch) => setValues((v) => ({ ...v, ...patch }))}
         errors={split.byField}

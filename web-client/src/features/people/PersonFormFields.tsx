@@ -26,6 +26,8 @@ interface FieldsProps {
   errors: Partial<Record<PersonFormPath, PayloadError[]>>;
   /** Add mode: the wording of each consent, shown next to its checkbox. */
   wordings?: Wordings | null;
+  /** The person signs in with their email: nobody changes it here (the API answers EMAIL_BOUND_TO_ACCOUNT). */
+  emailLocked?: boolean;
 }
 
 /** The consents a manager records when adding someone: what the person agreed to, and how they said so. */
@@ -70,7 +72,7 @@ function ConsentsFieldset({ formKey, values, onChange, errors, wordings }: Omit<
 }
 
 /** The fields of the add, edit and self forms: consents only when adding, visibility only when changing. */
-export function PersonFormFields({ formKey, mode, values, onChange, errors, wordings }: FieldsProps) {
+export function PersonFormFields({ formKey, mode, values, onChange, errors, wordings, emailLocked = false }: FieldsProps) {
   const { t } = useTranslation();
   const field = (path: PersonFormPath, label: string, hint?: string) => ({
     label,
@@ -129,13 +131,16 @@ export function PersonFormFields({ formKey, mode, values, onChange, errors, word
       <div className="form-grid">
         <Field {...field('firstName', t('personForm.firstName'))}>{(aria) => <input type="text" {...text('firstName')} {...aria} />}</Field>
         <Field {...field('lastName', t('personForm.lastName'))}>{(aria) => <input type="text" {...text('lastName')} {...aria} />}</Field>
-        <Field {...field('email', t('personForm.email'), mode === 'self' ? t('personForm.emailSelfHint') : undefined)}>
+        <Field
+          {...field('email', t('personForm.email'),
+            mode === 'self' ? t('personForm.emailSelfHint') : emailLocked ? t('personForm.emailLockedHint') : undefined)}
+        >
           {(aria) => (
             <input
               type="email"
               autoComplete="off"
               value={values.email}
-              readOnly={mode === 'self'}
+              readOnly={mode === 'self' || emailLocked}
               onChange={(e) => onChange({ email: e.target.value })}
               {...aria}
             />

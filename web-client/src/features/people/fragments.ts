@@ -90,6 +90,7 @@ export const PersonDetailsFields = graphql(`
     profileVisibility
     createdAt
     updatedAt
+    signsIn
     isViewer
     viewerCanManage
     viewerSeesDetails
