@@ -44,7 +44,7 @@ public sealed class SectionService(
         if (!string.IsNullOrWhiteSpace(search))
         {
             var code = search.Trim().ToUpperInvariant();
-            var pattern = "%" + search.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            var pattern = LikePattern.Containing(search.Trim());
             sections = sections.Where(s => s.FederationCode == code
                 || EF.Functions.ILike(EF.Functions.Unaccent(s.Name), EF.Functions.Unaccent(pattern), "\\")
                 || EF.Functions.ILike(EF.Functions.Unaccent(s.Federation!.Name), EF.Functions.Unaccent(pattern), "\\"));

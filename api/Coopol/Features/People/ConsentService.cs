@@ -68,11 +68,7 @@ public sealed class ConsentService(CoopolDbContext db, PeopleAccess access, Call
     /// withdrawal is written again after the moved lines.</summary>
     public async Task MergeAsync(Guid from, Guid into, CancellationToken ct)
     {
-        var withdrawn = (await db.Set<ConsentRecord>().AsNoTracking().Where(c => c.PersonId == into)
-                .GroupBy(c => new { c.Purpose, c.Channel })
-                .Select(g => g.OrderByDescending(c => c.At).ThenByDescending(c => c.Id).First())
-                .ToListAsync(ct))
-            .Where(c => !c.Granted).Select(c => (c.Purpose, c.Channel)).ToHashSet();
+        var withdrawn = (await LatestLinesAsync([into], ct)).Where(c => !c.Granted).Select(c => (c.Purpose, c.Channel)).ToHashSet();
         var regranted = await db.Set<ConsentRecord>().AsNoTracking().Where(c => c.PersonId == from && c.Granted)
             .Select(c => new { c.Purpose, c.Channel }).Distinct().ToListAsync(ct);
         await db.Set<ConsentRecord>().Where(c => c.PersonId == from).ExecuteUpdateAsync(u => u.SetProperty(c => c.PersonId, into), ct);
@@ -115,16 +111,19 @@ public sealed class ConsentService(CoopolDbContext db, PeopleAccess access, Call
     public async Task<IReadOnlyDictionary<Guid, List<CurrentConsent>>> CurrentAsync(IReadOnlyCollection<Guid> personIds, CancellationToken ct)
     {
         var ids = personIds.ToList();
-        var latest = await db.Set<ConsentRecord>().AsNoTracking().Where(c => ids.Contains(c.PersonId))
-            .GroupBy(c => new { c.PersonId, c.Purpose, c.Channel })
-            .Select(g => g.OrderByDescending(c => c.At).ThenByDescending(c => c.Id).First())
-            .ToListAsync(ct);
-        var byPerson = latest.ToLookup(c => c.PersonId);
+        var byPerson = (await LatestLinesAsync(ids, ct)).ToLookup(c => c.PersonId);
         return ids.Distinct().ToDictionary(id => id, id => ConsentWordings.Kinds.Select(k =>
             byPerson[id].FirstOrDefault(c => c.Purpose == k.Purpose && c.Channel == k.Channel) is { } c
                 ? new CurrentConsent(id, k.Purpose, k.Channel, c.Granted, c.Method, c.At)
                 : new CurrentConsent(id, k.Purpose, k.Channel, false, null, null)).ToList());
     }
+
+    /// <summary>The latest line of each consent of these people: their current values.</summary>
+    private Task<List<ConsentRecord>> LatestLinesAsync(List<Guid> ids, CancellationToken ct) =>
+        db.Set<ConsentRecord>().AsNoTracking().Where(c => ids.Contains(c.PersonId))
+            .GroupBy(c => new { c.PersonId, c.Purpose, c.Channel })
+            .Select(g => g.OrderByDescending(c => c.At).ThenByDescending(c => c.Id).First())
+            .ToListAsync(ct);
 
     public Task<Page<ConsentRecord>> HistoryAsync(Guid personId, PageRequest page, CancellationToken ct) =>
         db.Set<ConsentRecord>().AsNoTracking().Where(c => c.PersonId == personId).ToPageAsync(HistoryOrder, page, ct);

@@ -32,8 +32,8 @@ public static class PersonSearch
     public static (IReadOnlyList<string> Indexed, IReadOnlyList<string> Short) Patterns(string search)
     {
         var words = search.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(MaxWords).ToList();
-        string Like(string w) => "%" + w.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-        return (words.Where(w => w.Length >= MinIndexedWordLength).Select(Like).ToList(), words.Where(w => w.Length < MinIndexedWordLength).Select(Like).ToList());
+        return (words.Where(w => w.Length >= MinIndexedWordLength).Select(Common.LikePattern.Containing).ToList(),
+            words.Where(w => w.Length < MinIndexedWordLength).Select(Common.LikePattern.Containing).ToList());
     }
 
     /// <summary>The people matching every indexed word, behind a fence (OFFSET 0) so the planner reads them through the
