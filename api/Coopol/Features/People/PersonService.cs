@@ -51,7 +51,7 @@ public sealed class PersonService(
     {
         var rights = await caller.GetRightsAsync(ct);
         rights.RequireAuthenticated();
-        var node = TreeNode.Section(section.FederationCode, section.Id);
+        var node = SectionService.NodeOf(section);
         return rights.Can(Permission.ViewPeople, node) || rights.Can(Permission.ManagePeople, node);
     }
 
