@@ -5,7 +5,9 @@ using Coopol.Api.GraphQL;
 using Coopol.Api.Web;
 using Coopol.Data;
 
-var builder = WebApplication.CreateBuilder(args);
+// The import command's own options (--round 1, --dry-run) are not configuration.
+var command = args.FirstOrDefault();
+var builder = WebApplication.CreateBuilder(command == "import" ? [] : args);
 builder.Services.AddCoopolCore(builder.Configuration);
 builder.Services.AddCoopolAuthentication(builder.Configuration, builder.Environment);
 builder.Services.AddCoopolGraphQL();
@@ -14,7 +16,12 @@ builder.Services.AddCoopolWeb();
 
 var app = builder.Build();
 await app.Services.MigrateCoopolDatabaseAsync();
-if (args.FirstOrDefault() == "seed")
+if (command == "import")
+{
+    Environment.ExitCode = await ImportCommand.RunAsync(app.Services, args);
+    return;
+}
+if (command == "seed")
 {
     await DemoCommand.SeedAsync(app.Services, app.Configuration);
     return;

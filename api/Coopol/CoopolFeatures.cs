@@ -1,4 +1,7 @@
 using Coopol.Features.Accounts;
+using Coopol.Features.Elections;
+using Coopol.Features.Geography;
+using Coopol.Features.Imports;
 using Coopol.Features.JobRuns;
 using Coopol.Features.PartyTree;
 using Coopol.Features.People;
@@ -16,5 +19,8 @@ public static class CoopolFeatures
         new RolesFeature(),
         new AccountsFeature(),
         new JobRunsFeature(),
+        new GeographyFeature(),
+        new ElectionsFeature(),
+        new ImportsFeature(),
     ];
 }

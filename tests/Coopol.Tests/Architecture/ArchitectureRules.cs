@@ -24,6 +24,8 @@ public static class ArchitectureRules
         ["Coopol.Features.People.ConsentRecord"] = ["Coopol.Features.People.ConsentService"], // for people read through PeopleAccess
         ["Coopol.Features.People.SectionInvitation"] = ["Coopol.Features.People.PersonService"], // the invitee's own
         ["Coopol.Features.People.PeopleExport"] = ["Coopol.Features.People.PeopleExportService"], // its requester's own
+        ["Coopol.Features.Imports.ImportReport"] = ["Coopol.Features.Imports.ImportService"], // national importers' reports
+        ["Coopol.Features.Imports.ImportUpload"] = ["Coopol.Features.Imports.ImportUploads", "Coopol.Features.Imports.ImportJob"], // written by the uploader, read once by its job
         ["Coopol.Features.JobRuns.JobRun"] = ["Coopol.Features.JobRuns.JobRunService", "Coopol.Features.JobRuns.JobRunner"], // the starter's own; the run being executed
         ["Coopol.Access.RoleGrant"] =
         [
@@ -35,7 +37,17 @@ public static class ArchitectureRules
     };
 
     /// <summary>Tables of public data (the party tree is published on the party's website).</summary>
-    public static readonly string[] PublicTables = ["Coopol.Features.PartyTree.Federation", "Coopol.Features.PartyTree.Section"];
+    public static readonly string[] PublicTables =
+    [
+        "Coopol.Features.PartyTree.Federation", "Coopol.Features.PartyTree.Section",
+        // Official geography, published results (candidates are public by law) and INSEE aggregates: open data.
+        "Coopol.Features.Geography.Commune", "Coopol.Features.Geography.IrisZone", "Coopol.Features.Geography.PollingStation",
+        "Coopol.Features.Geography.SectionArea", "Coopol.Features.Geography.SectionStation",
+        "Coopol.Features.Geography.Indicator", "Coopol.Features.Geography.IndicatorValue",
+        "Coopol.Features.Elections.Election", "Coopol.Features.Elections.Candidate", "Coopol.Features.Elections.StationResult",
+        "Coopol.Features.Elections.CandidateVote", "Coopol.Features.Elections.BlocScheme", "Coopol.Features.Elections.NuanceBloc",
+        "Coopol.Features.Elections.ColumnMapping",
+    ];
 
     /// <summary>Folders below the features: they name no feature.</summary>
     public static readonly string[] FeatureFreeFolders = ["Common", "Access", "Geo"];

@@ -91,6 +91,586 @@ namespace Coopol.Data.Migrations
                     b.ToTable("RoleGrants");
                 });
 
+            modelBuilder.Entity("Coopol.Features.Elections.BlocScheme", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IsDefault")
+                        .IsUnique()
+                        .HasFilter("\"IsDefault\"");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("BlocSchemes", (string)null);
+                });
+
+            modelBuilder.Entity("Coopol.Features.Elections.Candidate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Constituency")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("Elected")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("ElectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FirstName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)");
+
+                    b.Property<string>("Nuance")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int?>("Panel")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sex")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ElectionId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("Candidates", (string)null);
+                });
+
+            modelBuilder.Entity("Coopol.Features.Elections.CandidateVote", b =>
+                {
+                    b.Property<Guid>("ElectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("StationId")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("CandidateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Votes")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ElectionId", "StationId", "CandidateId");
+
+                    b.HasIndex("CandidateId");
+
+                    b.ToTable("CandidateVotes", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_CandidateVotes_Votes", "\"Votes\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Coopol.Features.Elections.ColumnMapping", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ColumnMappings", (string)null);
+                });
+
+            modelBuilder.Entity("Coopol.Features.Elections.Election", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Date", "Round", "Scope")
+                        .IsUnique();
+
+                    b.ToTable("Elections", (string)null);
+                });
+
+            modelBuilder.Entity("Coopol.Features.Elections.NuanceBloc", b =>
+                {
+                    b.Property<Guid>("SchemeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Nuance")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Bloc")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("BlocName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("BlocOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.HasKey("SchemeId", "Nuance");
+
+                    b.ToTable("NuanceBlocs", (string)null);
+                });
+
+            modelBuilder.Entity("Coopol.Features.Elections.StationResult", b =>
+                {
+                    b.Property<Guid>("ElectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("StationId")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Abstentions")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Blank")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Constituency")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Expressed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Null")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Registered")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Voters")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ElectionId", "StationId");
+
+                    b.HasIndex("StationId");
+
+                    b.ToTable("StationResults", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_StationResults_Counts", "\"Registered\" >= \"Voters\" AND \"Voters\" >= \"Expressed\" AND \"Blank\" >= 0 AND \"Null\" >= 0 AND \"Expressed\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Coopol.Features.Geography.Commune", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<MultiPolygon>("Boundary")
+                        .HasColumnType("geometry(multipolygon,4326)");
+
+                    b.Property<string>("DepartementCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int?>("Population")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<string[]>("PostalCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("Boundary");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Boundary"), "gist");
+
+                    b.HasIndex("DepartementCode");
+
+                    b.HasIndex("PostalCodes");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("PostalCodes"), "gin");
+
+                    b.ToTable("Communes", (string)null);
+                });
+
+            modelBuilder.Entity("Coopol.Features.Geography.Indicator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Aggregation")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("Indicators", (string)null);
+                });
+
+            modelBuilder.Entity("Coopol.Features.Geography.IndicatorValue", b =>
+                {
+                    b.Property<Guid>("IndicatorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ZoneCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("IndicatorId", "ZoneCode");
+
+                    b.ToTable("IndicatorValues", (string)null);
+                });
+
+            modelBuilder.Entity("Coopol.Features.Geography.IrisZone", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<MultiPolygon>("Boundary")
+                        .HasColumnType("geometry(multipolygon,4326)");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("Boundary");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Boundary"), "gist");
+
+                    b.HasIndex("CommuneCode");
+
+                    b.ToTable("IrisZones", (string)null);
+                });
+
+            modelBuilder.Entity("Coopol.Features.Geography.PollingStation", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<MultiPolygon>("Contour")
+                        .HasColumnType("geometry(multipolygon,4326)");
+
+                    b.Property<string>("DepartementCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<Point>("Location")
+                        .HasColumnType("geometry(point,4326)");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneCode");
+
+                    b.HasIndex("Contour");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Contour"), "gist");
+
+                    b.HasIndex("Location");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Location"), "gist");
+
+                    b.HasIndex("DepartementCode", "Id");
+
+                    b.ToTable("PollingStations", (string)null);
+                });
+
+            modelBuilder.Entity("Coopol.Features.Geography.SectionArea", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<Guid>("SectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("StationId")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneCode");
+
+                    b.HasIndex("StationId");
+
+                    b.HasIndex("SectionId", "CommuneCode", "StationId")
+                        .IsUnique();
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("SectionId", "CommuneCode", "StationId"), false);
+
+                    b.ToTable("SectionAreas", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_SectionAreas_OneKind", "(\"CommuneCode\" IS NULL) <> (\"StationId\" IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Coopol.Features.Geography.SectionStation", b =>
+                {
+                    b.Property<Guid>("SectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("StationId")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("SectionId", "StationId");
+
+                    b.HasIndex("StationId");
+
+                    b.ToTable("SectionStations", (string)null);
+                });
+
+            modelBuilder.Entity("Coopol.Features.Imports.ImportReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Counts")
+                        .HasColumnType("jsonb");
+
+                    b.Property<bool>("DryRun")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("FileBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("JobRunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Options")
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("StartedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("WarningCount")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("Warnings")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedById");
+
+                    b.HasIndex("StartedAt", "Id");
+
+                    b.ToTable("ImportReports", (string)null);
+                });
+
+            modelBuilder.Entity("Coopol.Features.Imports.ImportUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("UploadedById")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("UploadedById");
+
+                    b.ToTable("ImportUploads", (string)null);
+                });
+
             modelBuilder.Entity("Coopol.Features.JobRuns.JobRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1103,6 +1683,130 @@ namespace Coopol.Data.Migrations
                     b.HasOne("Coopol.Features.PartyTree.Section", null)
                         .WithMany()
                         .HasForeignKey("SectionId");
+                });
+
+            modelBuilder.Entity("Coopol.Features.Elections.Candidate", b =>
+                {
+                    b.HasOne("Coopol.Features.Elections.Election", null)
+                        .WithMany()
+                        .HasForeignKey("ElectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coopol.Features.Elections.CandidateVote", b =>
+                {
+                    b.HasOne("Coopol.Features.Elections.Candidate", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Coopol.Features.Elections.StationResult", null)
+                        .WithMany()
+                        .HasForeignKey("ElectionId", "StationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coopol.Features.Elections.NuanceBloc", b =>
+                {
+                    b.HasOne("Coopol.Features.Elections.BlocScheme", null)
+                        .WithMany()
+                        .HasForeignKey("SchemeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coopol.Features.Elections.StationResult", b =>
+                {
+                    b.HasOne("Coopol.Features.Elections.Election", null)
+                        .WithMany()
+                        .HasForeignKey("ElectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Coopol.Features.Geography.PollingStation", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coopol.Features.Geography.IndicatorValue", b =>
+                {
+                    b.HasOne("Coopol.Features.Geography.Indicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coopol.Features.Geography.IrisZone", b =>
+                {
+                    b.HasOne("Coopol.Features.Geography.Commune", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coopol.Features.Geography.PollingStation", b =>
+                {
+                    b.HasOne("Coopol.Features.Geography.Commune", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coopol.Features.Geography.SectionArea", b =>
+                {
+                    b.HasOne("Coopol.Features.Geography.Commune", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneCode");
+
+                    b.HasOne("Coopol.Features.PartyTree.Section", null)
+                        .WithMany()
+                        .HasForeignKey("SectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Coopol.Features.Geography.PollingStation", null)
+                        .WithMany()
+                        .HasForeignKey("StationId");
+                });
+
+            modelBuilder.Entity("Coopol.Features.Geography.SectionStation", b =>
+                {
+                    b.HasOne("Coopol.Features.PartyTree.Section", null)
+                        .WithMany()
+                        .HasForeignKey("SectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Coopol.Features.Geography.PollingStation", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coopol.Features.Imports.ImportReport", b =>
+                {
+                    b.HasOne("Coopol.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("StartedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Coopol.Features.Imports.ImportUpload", b =>
+                {
+                    b.HasOne("Coopol.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("UploadedById")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Coopol.Features.JobRuns.JobRun", b =>

@@ -1,0 +1,132 @@
+using System.Security.Cryptography;
+using System.Text;
+using Coopol.Common.Imports;
+using Coopol.Features.Geography;
+
+namespace Coopol.Features.Elections;
+
+/// <summary>The results of one file, checked as they are read (known commune, no station twice, counts that add up) and
+/// held compactly until the whole file is known to be good; then <see cref="ResultsWriter"/> writes them.</summary>
+public sealed class ResultsBatch(IReadOnlySet<string> knownCommunes)
+{
+    public sealed class Station
+    {
+        public required string Id { get; init; }
+        public required string CommuneCode { get; init; }
+        public required string Code { get; init; }
+        public required int Line { get; init; }
+        public int Registered, Voters, Abstentions, Blank, Null, Expressed;
+        public string? Constituency;
+        public readonly List<(int Candidate, int Votes)> Votes = [];
+    }
+
+    public sealed record CandidateEntry(string Key, int? Panel, string? Nuance, string Name, string? FirstName, string? Sex)
+    {
+        public bool Elected { get; set; }
+        public string? Constituency { get; set; }
+    }
+
+    private readonly Dictionary<string, Station> _stations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _candidateIndex = new(StringComparer.Ordinal);
+
+    public List<Station> Stations { get; } = [];
+    public List<CandidateEntry> Candidates { get; } = [];
+
+    /// <summary>Counts column indexes, for problems that name a column.</summary>
+    public sealed record CountColumns(int Registered, int Voters, int? Abstentions, int Blank, int? Null, int Expressed);
+
+    public Station? Find(string stationId) => _stations.GetValueOrDefault(stationId);
+
+    /// <summary>Adds a station's row: the commune must be known and the station not already in the file.</summary>
+    public Station AddStation(CsvTable table, int communeColumn, string communeCode, int bureauColumn, string bureau, CountColumns columns)
+    {
+        if (!Commune.IsWellFormedCode(communeCode))
+            throw table.At(communeColumn, $"\"{communeCode}\" is not a commune code (5 characters, e.g. 29019)");
+        if (!knownCommunes.Contains(communeCode))
+            throw table.At(communeColumn, $"unknown commune {communeCode} (import the official commune list first)");
+        var code = PollingStation.NormaliseCode(bureau) ?? throw table.At(bureauColumn, $"\"{bureau}\" is not a polling-station code");
+        var id = $"{communeCode}_{code}";
+        if (_stations.TryGetValue(id, out var already))
+            throw table.At(bureauColumn, $"polling station {id} is already on line {already.Line}");
+        var station = new Station { Id = id, CommuneCode = communeCode, Code = code, Line = table.Line };
+        ReadCounts(table, columns, station);
+        _stations.Add(id, station);
+        Stations.Add(station);
+        return station;
+    }
+
+    public static void ReadCounts(CsvTable table, CountColumns c, Station s)
+    {
+        s.Registered = NonNegative(table, c.Registered);
+        s.Voters = NonNegative(table, c.Voters);
+        s.Blank = NonNegative(table, c.Blank);
+        s.Null = c.Null is { } n ? NonNegative(table, n) : 0;
+        s.Expressed = NonNegative(table, c.Expressed);
+        if (s.Voters > s.Registered)
+            throw table.At(c.Voters, $"{s.Voters} voters, more than the {s.Registered} registered");
+        if (s.Blank + s.Null + s.Expressed > s.Voters)
+            throw table.At(c.Expressed, $"blank + null + expressed = {s.Blank + s.Null + s.Expressed}, more than the {s.Voters} voters");
+        s.Abstentions = s.Registered - s.Voters;
+        if (c.Abstentions is { } a && NonNegative(table, a) != s.Abstentions)
+            throw table.At(a, $"{table.Int(a)} abstentions, but registered − voters = {s.Abstentions}");
+    }
+
+    private static int NonNegative(CsvTable table, int column)
+    {
+        var value = table.Int(column);
+        return value >= 0 ? value : throw table.At(column, $"negative count ({value})");
+    }
+
+    public CandidateEntry Candidate(int? panel, string? nuance, string name, string? firstName, string? sex)
+    {
+        var key = $"{panel}|{nuance}|{name.ToUpperInvariant()}|{firstName?.ToUpperInvariant()}";
+        if (key.Length > 300) key = key[..300];
+        if (_candidateIndex.TryGetValue(key, out var index)) return Candidates[index];
+        var entry = new CandidateEntry(key, panel, Clip(nuance, 10), Clip(name, 160)!, Clip(firstName, 100), Clip(sex, 10));
+        _candidateIndex.Add(key, Candidates.Count);
+        Candidates.Add(entry);
+        return entry;
+    }
+
+    private static string? Clip(string? s, int max) => s is null ? null : s.Length <= max ? s : s[..max];
+
+    public void AddVotes(CsvTable table, Station station, CandidateEntry candidate, int votesColumn)
+    {
+        var votes = NonNegative(table, votesColumn);
+        var index = _candidateIndex[candidate.Key];
+        foreach (var (c, _) in station.Votes)
+            if (c == index) throw table.At(votesColumn, $"{candidate.Name} is twice for polling station {station.Id}");
+        station.Votes.Add((index, votes));
+        var total = 0;
+        foreach (var (_, v) in station.Votes) total += v;
+        if (total > station.Expressed)
+            throw table.At(votesColumn, $"the candidates' votes add up to {total}, more than the {station.Expressed} expressed");
+    }
+
+    /// <summary>Gives each station and candidate a constituency: the file's when it has one, else the set of candidates
+    /// who stood there (files of the 2024 layout have no constituency column), named after the département and a short
+    /// fingerprint of that set.</summary>
+    public void AssignConstituencies()
+    {
+        foreach (var station in Stations)
+        {
+            station.Constituency ??= Derived(station);
+            foreach (var (c, _) in station.Votes) Candidates[c].Constituency ??= station.Constituency;
+        }
+        foreach (var candidate in Candidates) candidate.Constituency ??= "?";
+    }
+
+    private string Derived(Station station)
+    {
+        var departement = Commune.DepartementOf(station.CommuneCode);
+        var keys = station.Votes.Select(v => Candidates[v.Candidate].Key).Order(StringComparer.Ordinal);
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', keys)));
+        return $"{departement}~{Convert.ToHexStringLower(hash)[..6]}";
+    }
+
+    public static string ConstituencyFromFile(string communeCode, string raw)
+    {
+        var code = raw.Trim().TrimStart('0');
+        return $"{Commune.DepartementOf(communeCode)}-{code.PadLeft(2, '0')}";
+    }
+}
