@@ -15,6 +15,11 @@ builder.Services.AddCoopolJobs(builder.Configuration, runServer: builder.Configu
 builder.Services.AddCoopolWeb();
 
 var app = builder.Build();
+if (command == "schema")
+{
+    Console.Write(SchemaCommand.Print(app.Services));
+    return;
+}
 await app.Services.MigrateCoopolDatabaseAsync();
 if (command == "import")
 {

@@ -3,6 +3,7 @@ using Coopol.Features.Elections;
 using Coopol.Features.Geography;
 using Coopol.Features.Imports;
 using Coopol.Features.JobRuns;
+using Coopol.Features.Maps;
 using Coopol.Features.PartyTree;
 using Coopol.Features.People;
 using Coopol.Features.Roles;
@@ -22,5 +23,6 @@ public static class CoopolFeatures
         new GeographyFeature(),
         new ElectionsFeature(),
         new ImportsFeature(),
+        new MapsFeature(),
     ];
 }

@@ -101,10 +101,31 @@ public sealed class CsvTable : IDisposable
         }
         catch (DecoderFallbackException)
         {
-            throw ImportException.At(Line + 1, null, "the text is not valid UTF-8 here, although the start of the file is (mixed encodings)");
+            // The reader decodes ahead, a buffer at a time: the row it was reading is not where the bad bytes are.
+            throw ImportException.At(LineOfFirstInvalidUtf8(), null, "the text is not valid UTF-8 here, although the start of the file is (mixed encodings)");
         }
         Line = _reader.Current.LineNumberFrom;
         return true;
+    }
+
+    /// <summary>The line (1-based) holding the file's first byte sequence that is not UTF-8, read again from the start.</summary>
+    private long LineOfFirstInvalidUtf8()
+    {
+        _file.Position = 0;
+        var buffer = new byte[1 << 16];
+        var chars = new char[buffer.Length];
+        long line = 1;
+        var kept = 0;
+        while (true)
+        {
+            var read = _file.Read(buffer, kept, buffer.Length - kept);
+            var length = kept + read;
+            var status = System.Text.Unicode.Utf8.ToUtf16(buffer.AsSpan(0, length), chars, out var valid, out _, replaceInvalidSequences: false, isFinalBlock: read == 0);
+            line += buffer.AsSpan(0, valid).Count((byte)'\n');
+            if (status == System.Buffers.OperationStatus.InvalidData || read == 0) return line;
+            kept = length - valid; // a sequence cut by the buffer's end is read again with what follows
+            buffer.AsSpan(valid, kept).CopyTo(buffer);
+        }
     }
 
     /// <summary>The current row's number of fields.</summary>

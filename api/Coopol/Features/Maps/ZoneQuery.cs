@@ -1,0 +1,110 @@
+using Coopol.Features.Geography;
+using Npgsql;
+
+namespace Coopol.Features.Maps;
+
+/// <summary>Where a map's zones come from: a territory to keep to (a federation, a commune, a section), if any.</summary>
+public sealed record Territory(string? Departement, string? Commune, Guid? Section)
+{
+    public static readonly Territory Everything = new(null, null, null);
+}
+
+/// <summary>Builds the SQL of a layer's zones with their value — polling stations with a contour, and communes (their
+/// stations' results added up) where no station contour is known; or IRIS, and communes where IRIS contours are
+/// missing, for indicators — kept to the caller's scope, a territory and, for tiles, a bounding box.</summary>
+public static class ZoneQuery
+{
+    /// <summary>A CTE named <c>valued(id, name, level, geom, value)</c>, to be followed by a SELECT.</summary>
+    public static string Sql(MapLayer layer, bool compare, StationScope scope, Territory territory, bool inBox) => layer.IsResults
+        ? Results(layer, compare, scope, territory, inBox)
+        : Indicator(scope, territory, inBox);
+
+    public static void AddParameters(NpgsqlCommand command, MapLayer layer, Guid? election, Guid? compareTo, Guid? indicator,
+        StationScope scope, Territory territory)
+    {
+        scope.AddTo(command);
+        if (election is { } e) command.Parameters.AddWithValue("election", e);
+        if (compareTo is { } c) command.Parameters.AddWithValue("compare", c);
+        if (indicator is { } i) command.Parameters.AddWithValue("indicator", i);
+        if (layer.Kind is LayerKind.Bloc or LayerKind.Nuance) command.Parameters.AddWithValue("layer_key", layer.Key!);
+        if (layer.CandidateId is { } candidate) command.Parameters.AddWithValue("layer_candidate", candidate);
+        if (territory.Departement is { } d) command.Parameters.AddWithValue("territory_departement", d);
+        if (territory.Commune is { } m) command.Parameters.AddWithValue("territory_commune", m);
+        if (territory.Section is { } s) command.Parameters.AddWithValue("territory_section", s);
+    }
+
+    private static string StationTerritory(Territory t, string s) => string.Join(" AND ", new[]
+    {
+        t.Departement is null ? null : $"{s}.\"DepartementCode\" = @territory_departement",
+        t.Commune is null ? null : $"{s}.\"CommuneCode\" = @territory_commune",
+        t.Section is null ? null : $"EXISTS (SELECT 1 FROM \"SectionStations\" tss WHERE tss.\"StationId\" = {s}.\"Id\" AND tss.\"SectionId\" = @territory_section)",
+    }.OfType<string>().DefaultIfEmpty("TRUE"));
+
+    private static string Results(MapLayer layer, bool compare, StationScope scope, Territory territory, bool inBox)
+    {
+        var (num, den) = layer.ResultsSql;
+        var value = compare
+            ? "CASE WHEN den > 0 AND cden > 0 THEN 100.0 * num / den - 100.0 * cnum / cden END"
+            : "CASE WHEN den > 0 THEN 100.0 * num / den END";
+        var box = inBox
+            ? """(s."Contour" && box.b4326 OR (s."Contour" IS NULL AND EXISTS (SELECT 1 FROM "Communes" bc WHERE bc."Code" = s."CommuneCode" AND bc."Boundary" && box.b4326)))"""
+            : "TRUE";
+        return $"""
+            {(inBox ? "box AS (SELECT ST_Transform(ST_TileEnvelope(@z, @x, @y, margin => 0.015625), 4326) AS b4326)," : "")}
+            sv AS (
+                SELECT s."Id", s."CommuneCode", s."Contour", coalesce(s."Name", 'Bureau ' || s."Code") AS name,
+                       r.num, r.den, {(compare ? "c.num AS cnum, c.den AS cden" : "NULL::bigint AS cnum, NULL::bigint AS cden")}
+                FROM "PollingStations" s
+                {(inBox ? "CROSS JOIN box" : "")}
+                JOIN LATERAL (SELECT ({num})::bigint AS num, ({den})::bigint AS den FROM "StationResults" r WHERE r."ElectionId" = @election AND r."StationId" = s."Id") r ON TRUE
+                {(compare ? $"JOIN LATERAL (SELECT ({num})::bigint AS num, ({den})::bigint AS den FROM \"StationResults\" r WHERE r.\"ElectionId\" = @compare AND r.\"StationId\" = s.\"Id\") c ON TRUE" : "")}
+                WHERE {scope.Condition("s")} AND {StationTerritory(territory, "s")} AND {box} AND r.num IS NOT NULL),
+            zones AS (
+                SELECT "Id" AS id, name, 'station' AS level, "Contour" AS geom, num, den, cnum, cden FROM sv WHERE "Contour" IS NOT NULL
+                UNION ALL
+                SELECT c."Code", c."Name", 'commune', c."Boundary", sum(sv.num), sum(sv.den), sum(sv.cnum), sum(sv.cden)
+                FROM sv JOIN "Communes" c ON c."Code" = sv."CommuneCode"
+                WHERE sv."Contour" IS NULL AND c."Boundary" IS NOT NULL
+                  AND NOT EXISTS (SELECT 1 FROM "PollingStations" o WHERE o."CommuneCode" = c."Code" AND o."Contour" IS NOT NULL)
+                GROUP BY c."Code", c."Name", c."Boundary"),
+            valued AS (SELECT id, name, level, geom, ({value})::float8 AS value FROM zones)
+            """;
+    }
+
+    /// <summary>Indicators: IRIS with a contour, and communes (their IRIS added up or averaged, or their own value) where
+    /// no IRIS contour is known. A commune is in scope when it is in a reached département or holds a reached station.</summary>
+    private static string Indicator(StationScope scope, Territory territory, bool inBox)
+    {
+        string CommuneInScope(string code) => scope.Everywhere ? "TRUE" : $"""
+            (left({code}, 2) = ANY(@scope_departements) OR left({code}, 3) = ANY(@scope_departements)
+             OR EXISTS (SELECT 1 FROM "SectionStations" scope_ss JOIN "PollingStations" scope_ps ON scope_ps."Id" = scope_ss."StationId"
+                        WHERE scope_ps."CommuneCode" = {code} AND scope_ss."SectionId" = ANY(@scope_sections)))
+            """;
+        string CommuneInTerritory(string code) => string.Join(" AND ", new[]
+        {
+            territory.Departement is null ? null : $"(left({code}, 2) = @territory_departement OR left({code}, 3) = @territory_departement)",
+            territory.Commune is null ? null : $"{code} = @territory_commune",
+            territory.Section is null ? null : $"EXISTS (SELECT 1 FROM \"SectionStations\" tss JOIN \"PollingStations\" tps ON tps.\"Id\" = tss.\"StationId\" WHERE tps.\"CommuneCode\" = {code} AND tss.\"SectionId\" = @territory_section)",
+        }.OfType<string>().DefaultIfEmpty("TRUE"));
+        return $"""
+            {(inBox ? "box AS (SELECT ST_Transform(ST_TileEnvelope(@z, @x, @y, margin => 0.015625), 4326) AS b4326)," : "")}
+            ind AS (SELECT "Aggregation" FROM "Indicators" WHERE "Id" = @indicator),
+            zones AS (
+                SELECT i."Code" AS id, i."Name" AS name, 'iris' AS level, i."Boundary" AS geom, v."Value" AS value
+                FROM "IrisZones" i {(inBox ? "CROSS JOIN box" : "")}
+                JOIN "IndicatorValues" v ON v."IndicatorId" = @indicator AND v."ZoneCode" = i."Code"
+                WHERE i."Boundary" IS NOT NULL {(inBox ? "AND i.\"Boundary\" && box.b4326" : "")}
+                  AND {CommuneInScope("i.\"CommuneCode\"")} AND {CommuneInTerritory("i.\"CommuneCode\"")}
+                UNION ALL
+                SELECT c."Code", c."Name", 'commune', c."Boundary",
+                       CASE WHEN (SELECT "Aggregation" FROM ind) = 'Sum' THEN sum(v."Value") ELSE avg(v."Value") END
+                FROM "Communes" c {(inBox ? "CROSS JOIN box" : "")}
+                JOIN "IndicatorValues" v ON v."IndicatorId" = @indicator AND left(v."ZoneCode", 5) = c."Code"
+                WHERE c."Boundary" IS NOT NULL {(inBox ? "AND c.\"Boundary\" && box.b4326" : "")}
+                  AND NOT EXISTS (SELECT 1 FROM "IrisZones" i WHERE i."CommuneCode" = c."Code" AND i."Boundary" IS NOT NULL)
+                  AND {CommuneInScope("c.\"Code\"")} AND {CommuneInTerritory("c.\"Code\"")}
+                GROUP BY c."Code", c."Name", c."Boundary"),
+            valued AS (SELECT id, name, level, geom, value::float8 AS value FROM zones)
+            """;
+    }
+}
