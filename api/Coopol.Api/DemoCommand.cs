@@ -12,5 +12,13 @@ public static class DemoCommand
         var count = configuration.GetValue("DemoData:People", 3000);
         var seeded = await seeder.SeedAsync(count, CancellationToken.None);
         Console.WriteLine(seeded ? $"Demo data loaded: {count} people, 13 sections, dev users." : "Demo data already present: left as it is.");
+        var folder = DemoOpenData.FindFolder(configuration["DemoData:OpenData"], AppContext.BaseDirectory, Directory.GetCurrentDirectory());
+        if (folder is null)
+        {
+            Console.WriteLine("Open data not found (set DemoData:OpenData to the shared data folder): the campaign map stays empty.");
+            return;
+        }
+        var loaded = await DemoOpenData.LoadAsync(services, folder, CancellationToken.None);
+        Console.WriteLine(loaded.Count == 0 ? "Campaign map data already present." : $"Campaign map: {loaded.Count} open-data files imported from {folder}.");
     }
 }
