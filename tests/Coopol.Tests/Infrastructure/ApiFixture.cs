@@ -1,4 +1,6 @@
 using Coopol.Data;
+using Coopol.Features.Geography;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Respawn;
@@ -9,7 +11,8 @@ using Respawn.Graph;
 namespace Coopol.Tests.Infrastructure;
 
 /// <summary>One API for the whole run; every test starts from an empty database (federations, which the
-/// migration carries, are kept).</summary>
+/// migration carries, are kept, and so is the official list of communes, imported once from ../shared/data: most imports
+/// need it. Boundaries set on communes by a test stay for the next ones).</summary>
 public sealed class ApiFixture : IAsyncLifetime
 {
     private Respawner? _respawner;
@@ -25,8 +28,18 @@ public sealed class ApiFixture : IAsyncLifetime
         {
             DbAdapter = DbAdapter.Postgres,
             SchemasToInclude = ["public"],
-            TablesToIgnore = [new Table("__EFMigrationsHistory"), new Table("Federations"), new Table("spatial_ref_sys")],
+            TablesToIgnore = [new Table("__EFMigrationsHistory"), new Table("Federations"), new Table("spatial_ref_sys"), new Table("Communes")],
         });
+        await ImportOfficialCommunesOnceAsync();
+    }
+
+    /// <summary>reference/communes.json through the import runner, as <c>scripts/coopol import communes-reference</c> would.</summary>
+    private async Task ImportOfficialCommunesOnceAsync()
+    {
+        if (await WithDbAsync(db => db.Set<Commune>().AnyAsync())) return;
+        var report = await Importing.RunAsync(this, "communes-reference", SharedData.OfficialCommunes);
+        if (report.Status != Coopol.Features.Imports.ImportStatus.Succeeded)
+            throw new InvalidOperationException($"The official communes could not be imported: {report.Problem}");
     }
 
     public async Task ResetAsync()
