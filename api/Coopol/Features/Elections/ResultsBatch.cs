@@ -124,9 +124,11 @@ public sealed class ResultsBatch(IReadOnlySet<string> knownCommunes)
         return $"{departement}~{Convert.ToHexStringLower(hash)[..6]}";
     }
 
-    public static string ConstituencyFromFile(string communeCode, string raw)
+    public static string ConstituencyFromFile(CsvTable table, int column, string communeCode, string raw)
     {
         var code = raw.Trim().TrimStart('0');
+        if (code.Length is 0 or > 10 || !code.All(char.IsAsciiLetterOrDigit))
+            throw table.At(column, $"\"{(raw.Length > 20 ? raw[..20] + "…" : raw)}\" is not a constituency number");
         return $"{Commune.DepartementOf(communeCode)}-{code.PadLeft(2, '0')}";
     }
 }

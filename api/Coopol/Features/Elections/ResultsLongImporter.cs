@@ -33,7 +33,7 @@ public sealed class ResultsLongImporter(ResultsWriter writer) : ResultsImporter(
             if (station is null)
             {
                 station = batch.AddStation(table, commune, communeCode, bureau, table.Text(bureau), counts);
-                if (constituency is { } c && table.OptionalText(c) is { } code) station.Constituency = ResultsBatch.ConstituencyFromFile(communeCode, code);
+                if (constituency is { } c && table.OptionalText(c) is { } code) station.Constituency = ResultsBatch.ConstituencyFromFile(table, c, communeCode, code);
             }
             else
             {

@@ -80,7 +80,7 @@ public sealed class ResultsMappedImporter(ResultsWriter writer, TimeProvider clo
         {
             var communeCode = m.Commune ?? table.Text(commune);
             var row = batch.AddStation(table, Math.Max(commune, 0), communeCode, station, table.Text(station), counts);
-            if (constituency is { } c && table.OptionalText(c) is { } code) row.Constituency = ResultsBatch.ConstituencyFromFile(communeCode, code);
+            if (constituency is { } c && table.OptionalText(c) is { } code) row.Constituency = ResultsBatch.ConstituencyFromFile(table, c, communeCode, code);
             foreach (var (column, name, nuance) in candidates)
             {
                 if (table.Span(column).IsEmpty) continue; // this candidate did not stand here

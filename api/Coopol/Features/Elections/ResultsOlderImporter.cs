@@ -42,7 +42,7 @@ public sealed class ResultsOlderImporter(ResultsWriter writer) : ResultsImporter
         {
             var communeCode = CommuneCode(table, departement, commune);
             var station = batch.AddStation(table, commune, communeCode, bureau, table.Text(bureau), counts);
-            if (constituency is { } c && table.OptionalText(c) is { } code) station.Constituency = ResultsBatch.ConstituencyFromFile(communeCode, code);
+            if (constituency is { } c && table.OptionalText(c) is { } code) station.Constituency = ResultsBatch.ConstituencyFromFile(table, c, communeCode, code);
             for (var start = first; start < table.FieldCount; start += width)
             {
                 if (start + width > table.FieldCount)

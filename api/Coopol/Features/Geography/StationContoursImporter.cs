@@ -24,7 +24,9 @@ public sealed class StationContoursImporter(TerritoryService territories) : IImp
 
     public async Task<ImportSummary> ImportAsync(ImportContext context, CancellationToken ct)
     {
-        var features = GeoFeatures.Read(context.FilePath, _ => null);
+        // Before the properties are known, a problem names the feature by the usual id properties.
+        var features = GeoFeatures.Read(context.FilePath, f => f.Text("CODE_BV") ?? f.Text("codeBureauVote")
+            ?? (f.Text("DEPCO") is { } commune ? $"{commune} bureau {f.Text("BVOTE")}" : null));
         var idProperty = context.Option("id-property");
         var communeProperty = context.Option("commune-property");
         var bureauProperty = context.Option("bureau-property");

@@ -30,7 +30,7 @@ public sealed class ImportJob(JobRunner runner, ImportService imports, CoopolDbC
             return report.Status switch
             {
                 ImportStatus.Succeeded => new JobOutcome(report.Summary!.Length > 200 ? report.Summary[..200] : report.Summary),
-                ImportStatus.Rejected => throw new ImportException("", report.Problem!),
+                ImportStatus.Rejected => throw new ImportStoppedException(report.ProblemCode ?? "IMPORT_INVALID", report.Problem!),
                 _ => throw new InvalidOperationException("The import failed; see its report."),
             };
         }
@@ -48,6 +48,24 @@ public sealed class ImportJob(JobRunner runner, ImportService imports, CoopolDbC
     private sealed class RunProgress(JobProgress progress) : IImportProgress
     {
         public Task ReportAsync(long done, long total, CancellationToken ct) => progress.ReportAsync((int)(done / 1024), (int)(total / 1024), ct);
+    }
+}
+
+/// <summary>Stops the run with the report's own code (bad input, or a right lost before the commit).</summary>
+public sealed class ImportStoppedException(string code, string message) : CoopolException(code, message);
+
+/// <summary>Deletes uploads whose job never read them (the uploader lost the right before it started, the job was
+/// deleted): a file waits a day at most.</summary>
+public sealed class PurgeImportUploadsJob(CoopolDbContext db, TimeProvider clock)
+{
+    public const string RecurringId = "imports:purge-uploads";
+    public static readonly TimeSpan Lifetime = TimeSpan.FromDays(1);
+
+    [AutomaticRetry(Attempts = 3)]
+    public async Task<int> RunAsync(CancellationToken ct)
+    {
+        var before = clock.GetUtcNow().UtcDateTime - Lifetime;
+        return await db.Set<ImportUpload>().Where(u => u.CreatedAt < before).ExecuteDeleteAsync(ct);
     }
 }
 

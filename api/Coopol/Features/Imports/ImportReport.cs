@@ -31,6 +31,8 @@ public sealed class ImportReport
     public List<string> Warnings { get; set; } = [];
     public int WarningCount { get; set; }
     public string? Problem { get; set; }
+    /// <summary>The problem's code: IMPORT_INVALID for bad input, RIGHT_REVOKED when the right went before the commit...</summary>
+    public string? ProblemCode { get; set; }
     public Guid? StartedById { get; init; }
     public Guid? JobRunId { get; init; }
     public DateTime StartedAt { get; init; }
@@ -49,6 +51,7 @@ public sealed class ImportReportConfiguration : IEntityTypeConfiguration<ImportR
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Summary).HasMaxLength(500);
         builder.Property(r => r.Problem).HasMaxLength(1000);
+        builder.Property(r => r.ProblemCode).HasMaxLength(60);
         builder.HasOne<Person>().WithMany().HasForeignKey(r => r.StartedById).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(r => new { r.StartedAt, r.Id });
     }

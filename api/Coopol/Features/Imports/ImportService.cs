@@ -62,12 +62,14 @@ public sealed class ImportService(CoopolDbContext db, IEnumerable<IImporter> imp
         {
             report.Status = ImportStatus.Rejected;
             report.Problem = e.Message.Length > 1000 ? e.Message[..1000] : e.Message;
+            report.ProblemCode = e.Code;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             if (e is PostgresException { SqlState: "23514" or "23505" or "22P02" } check) logger.LogWarning("Import of kind {Kind} broke a database rule: {Constraint}", importer.Kind, check.ConstraintName);
             logger.LogError(e, "Import of kind {Kind} failed", importer.Kind);
             report.Status = ImportStatus.Failed;
+            report.ProblemCode = "INTERNAL_ERROR";
             report.Problem = "The import failed on our side; it has been logged. Nothing of the file was kept.";
         }
         report.Warnings = context?.Warnings ?? [];

@@ -4,6 +4,7 @@ using Coopol.Common.GraphQL;
 using Coopol.Data;
 using Coopol.Features.JobRuns;
 using GraphQL;
+using Hangfire;
 using GraphQL.Types;
 using GraphQL.Types.Relay;
 using Microsoft.AspNetCore.Builder;
@@ -22,7 +23,10 @@ public sealed class ImportsFeature : IFeature
     public const long MaxUploadBytes = 200L * 1024 * 1024;
 
     public void AddServices(IServiceCollection services, IConfiguration configuration) =>
-        services.AddScoped<ImportService>().AddScoped<ImportJob>().AddScoped<ImportUploads>();
+        services.AddScoped<ImportService>().AddScoped<ImportJob>().AddScoped<ImportUploads>().AddScoped<PurgeImportUploadsJob>();
+
+    public void ScheduleJobs(IRecurringJobManager jobs) =>
+        jobs.AddOrUpdate<PurgeImportUploadsJob>(PurgeImportUploadsJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Hourly());
 
     public void AddQueries(ObjectGraphType query)
     {

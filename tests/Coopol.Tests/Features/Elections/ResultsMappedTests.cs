@@ -103,4 +103,20 @@ public sealed class ResultsMappedTests(ApiFixture api)
             .ShouldBeRejectedWith("line 1: missing column \"Bureau de vote\"");
         await api.ShouldHoldNoResultsAsync();
     }
+
+    [Fact]
+    public async Task AConstituencyThatIsNotANumberIsRejectedAtItsLineAndColumn()
+    {
+        await api.ResetAsync();
+        using var temp = new TempFolder();
+        var lines = File.ReadAllText(SharedData.Brest2022Round1("2903")).Split('\n');
+        var fields = lines[1].Split(';');
+        fields[4] = new string('9', 50); // Circo, the fifth column
+        lines[1] = string.Join(';', fields);
+        var path = temp.Write("long-circo.csv", string.Join('\n', lines));
+        var mapping = temp.Write("brest.json", BrestMapping);
+
+        (await Importing.RunAsync(api, "results-mapped", path, new Dictionary<string, string>(Round1Of2022) { ["mapping"] = mapping }))
+            .ShouldBeRejectedWith("line 2, column 5: \"99999999999999999999…\" is not a constituency number");
+    }
 }

@@ -104,7 +104,7 @@ public sealed class StationContoursImportTests(ApiFixture api)
 
         var report = await Importing.RunAsync(api, "station-contours", path);
 
-        report.ShouldBeRejectedWith("feature 2: the coordinates are not longitude/latitude (GeoJSON is WGS 84: reproject the file first)");
+        report.ShouldBeRejectedWith("feature 2 (04036_1): the coordinates are not longitude/latitude (GeoJSON is WGS 84: reproject the file first)");
         (await api.WithDbAsync(db => db.Set<PollingStation>().CountAsync())).ShouldBe(0);
     }
 

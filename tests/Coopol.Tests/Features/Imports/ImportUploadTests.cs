@@ -128,7 +128,25 @@ public sealed class ImportUploadTests(ApiFixture api)
 
         report.Status.ShouldNotBe(ImportStatus.Succeeded);
         report.Problem!.ShouldContain("no longer holds ENTER_RESULTS");
+        // The job stops with the report's code: a lost right, not bad input.
+        report.ProblemCode.ShouldBe("RIGHT_REVOKED");
         await api.ShouldHoldNoResultsAsync();
+    }
+
+    [Fact]
+    public async Task UploadsThatNoJobReadAreDeletedAfterADay()
+    {
+        var w = await TestWorld.CreateAsync(api);
+        var person = w.People[TestWorld.National].Id;
+        await api.WithDbAsync(async db =>
+        {
+            db.Add(new ImportUpload { FileName = "old.csv", Content = [1], UploadedById = person, CreatedAt = DateTime.UtcNow.AddDays(-2) });
+            db.Add(new ImportUpload { FileName = "new.csv", Content = [1], UploadedById = person, CreatedAt = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+        await using var scope = api.Factory.Services.CreateAsyncScope();
+        (await scope.ServiceProvider.GetRequiredService<PurgeImportUploadsJob>().RunAsync(CancellationToken.None)).ShouldBe(1);
+        (await api.WithDbAsync(db => db.Set<ImportUpload>().Select(u => u.FileName).ToListAsync())).ShouldBe(["new.csv"]);
     }
 
     private async Task<(HttpStatusCode Status, string Body)> UploadAsync(string kind, string fileName, IReadOnlyDictionary<string, string> options, string file, string? asEmail)
