@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Npgsql;
 
 namespace Coopol.Common;
 
@@ -15,4 +16,26 @@ public static class HttpProblems
         _ when code.EndsWith("NOT_FOUND", StringComparison.Ordinal) => StatusCodes.Status404NotFound,
         _ => StatusCodes.Status400BadRequest,
     };
+
+    /// <summary>Runs an endpoint's work: expected failures become their problem, a database that times out or is out of
+    /// reach becomes 503 (retry later), never a 500; neither is cached.</summary>
+    public static async Task<IResult> RunAsync(HttpContext http, Func<Task<IResult>> work)
+    {
+        try
+        {
+            return await work();
+        }
+        catch (CoopolException e)
+        {
+            http.Response.Headers.CacheControl = "no-store";
+            return From(e);
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException && !http.RequestAborted.IsCancellationRequested)
+        {
+            http.Response.Headers.CacheControl = "no-store";
+            http.Response.Headers.RetryAfter = "30";
+            return Results.Problem("The data is busy or out of reach; try again in a moment.", statusCode: StatusCodes.Status503ServiceUnavailable,
+                extensions: new Dictionary<string, object?> { ["code"] = "UNAVAILABLE" });
+        }
+    }
 }

@@ -16,6 +16,8 @@ public static class GraphQLLimits
     public const double PeopleListImpact = 400;
     /// <summary>A section search is a query of its own: a request cannot fan it out by the thousand.</summary>
     public const double SectionSearchImpact = 100;
+    /// <summary>A map legend or a results table aggregates a whole election in SQL: a handful per request at most.</summary>
+    public const double ResultsAggregateImpact = 2_000;
 
     public static void Configure(ComplexityOptions options)
     {

@@ -99,6 +99,11 @@ public sealed class CsvTable : IDisposable
         {
             if (!_reader.MoveNext()) return false;
         }
+        catch (NotSupportedException)
+        {
+            // Sep's own bounds: a row of 16 million characters (an unclosed quote) or too many columns.
+            throw ImportException.At(Line + 1, null, "a line too long or with too many columns to be read (an unclosed quote?)");
+        }
         catch (DecoderFallbackException)
         {
             // The reader decodes ahead, a buffer at a time: the row it was reading is not where the bad bytes are.

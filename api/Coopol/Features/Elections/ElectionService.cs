@@ -92,3 +92,5 @@ public sealed class ElectionService(CoopolDbContext db, CallerContext caller)
     private async Task<Dictionary<string, NuanceBloc>> DefaultBlocsAsync(CancellationToken ct) =>
         await db.Set<NuanceBloc>().AsNoTracking().Where(n => db.Set<BlocScheme>().Any(s => s.IsDefault && s.Id == n.SchemeId)).ToDictionaryAsync(n => n.Nuance, ct);
 }
+
+public sealed class ElectionNotFoundException() : Common.CoopolException("ELECTION_NOT_FOUND", "There is no such election.");

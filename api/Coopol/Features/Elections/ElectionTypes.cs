@@ -46,6 +46,7 @@ public sealed class PollingStationType : ObjectGraphType<StationDetails>
         Field<NonNullGraphType<StringGraphType>>("communeName").Resolve(ctx => ctx.Source.CommuneName);
         Field<GeoPointType>("location").Resolve(ctx => ctx.Source.Station.Location);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StationResultType>>>>("results").Description("Every election imported, newest first.")
+            .WithComplexityImpact(GraphQLLimits.SectionSearchImpact)
             .ResolveAsync(async ctx => await ctx.Service<ElectionService>().HistoryAsync(ctx.Source.Station.Id, ctx.CancellationToken));
     }
 }

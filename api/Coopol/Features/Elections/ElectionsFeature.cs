@@ -50,6 +50,7 @@ public sealed class ElectionsFeature : IFeature
             .Argument<NonNullGraphType<ResultsLevelType>>("level").Argument<ResultsWithinInputType>("within")
             .Argument<ResultsOrderInputType>("orderBy").Argument<FloatGraphType>("minTurnout").Argument<FloatGraphType>("maxTurnout")
             .Argument<IntGraphType>("first").Argument<StringGraphType>("after")
+            .WithComplexityImpact(GraphQLLimits.ResultsAggregateImpact)
             .ResolveAsync(async ctx =>
             {
                 var query = QueryOf(ctx.GetArgument<string>("electionId"), ctx.GetArgument<string?>("compareTo"), ctx.GetArgument<ResultsLevel>("level"),
@@ -84,24 +85,24 @@ public sealed class ElectionsFeature : IFeature
     public void MapEndpoints(IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/results.csv", async (string? election, string? compare, string? level, string? federation, string? constituency,
             string? commune, string? section, string? orderBy, string? bloc, bool? descending, HttpContext http, ResultsTable table, CancellationToken ct) =>
+            await HttpProblems.RunAsync(http, async () =>
         {
             http.Response.Headers.CacheControl = "no-store";
-            try
             {
-                var parsedLevel = Enum.TryParse<ResultsLevel>(level ?? "Station", ignoreCase: true, out var l) ? l
-                    : throw InputValidationException.For("level", "INVALID", "level is nation, federation, constituency, commune or station.");
-                var order = Enum.TryParse<ResultsOrderField>((orderBy ?? "Name").Replace("_", ""), ignoreCase: true, out var o) ? o
-                    : throw InputValidationException.For("orderBy", "INVALID", "Unknown order.");
+                var parsedLevel = NamedEnum<ResultsLevel>(level ?? "Station")
+                    ?? throw InputValidationException.For("level", "INVALID", "level is nation, federation, constituency, commune or station.");
+                var order = NamedEnum<ResultsOrderField>((orderBy ?? "Name").Replace("_", ""))
+                    ?? throw InputValidationException.For("orderBy", "INVALID", "Unknown order.");
                 var query = QueryOf(election ?? "", compare, parsedLevel, new ResultsWithinInput(federation, constituency, commune, section),
                     new ResultsOrderInput(order, bloc, descending ?? false), null, null);
                 var (rows, _) = await table.QueryAsync(query, 0, ResultsTable.MaxExportRows, ct);
                 return Results.File(Csv(rows), "text/csv; charset=utf-8", $"resultats-{parsedLevel.ToString().ToLowerInvariant()}.csv");
             }
-            catch (CoopolException e)
-            {
-                return HttpProblems.From(e);
-            }
-        });
+        }));
+
+    /// <summary>An enum by its name only (Enum.TryParse also takes numbers and comma lists).</summary>
+    private static T? NamedEnum<T>(string text) where T : struct, Enum =>
+        Enum.GetNames<T>().FirstOrDefault(n => n.Equals(text, StringComparison.OrdinalIgnoreCase)) is { } name ? Enum.Parse<T>(name) : null;
 
     private static ResultsQuery QueryOf(string election, string? compare, ResultsLevel level, ResultsWithinInput? within, ResultsOrderInput? order,
         double? minTurnout, double? maxTurnout)
@@ -139,11 +140,16 @@ public sealed class ElectionsFeature : IFeature
     {
         var blocs = rows.SelectMany(r => r.Blocs).GroupBy(b => b.Key).Select(g => g.First()).OrderBy(b => b.Order).ToList();
         var fr = CultureInfo.GetCultureInfo("fr-FR");
-        string Cell(string s) => s.Contains(';') || s.Contains('"') || s.Contains('\n') ? $"\"{s.Replace("\"", "\"\"")}\"" : s;
+        // Text from files (station, commune, bloc names) never starts a formula in a spreadsheet, nor breaks a row.
+        string Cell(string s)
+        {
+            if (s.Length > 0 && s[0] is '=' or '+' or '-' or '@' or '\t' or '\r') s = "'" + s;
+            return s.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? $"\"{s.Replace("\"", "\"\"")}\"" : s;
+        }
         string Number(double? d) => d?.ToString("0.00", fr) ?? "";
         var text = new StringBuilder();
         text.AppendLine(string.Join(';', new[] { "Code", "Nom", "Bureaux", "Inscrits", "Votants", "Exprimés", "Participation %" }
-            .Concat(blocs.SelectMany(b => new[] { $"{b.Name} voix", $"{b.Name} %" }))
+            .Concat(blocs.SelectMany(b => new[] { Cell($"{b.Name} voix"), Cell($"{b.Name} %") }))
             .Concat(rows.Any(r => r.CompareTurnout is not null) ? ["Évolution participation (pts)"] : [])));
         foreach (var r in rows)
         {

@@ -18,6 +18,8 @@ public sealed class ResultsBatch(IReadOnlySet<string> knownCommunes)
         public int Registered, Voters, Abstentions, Blank, Null, Expressed;
         public string? Constituency;
         public readonly List<(int Candidate, int Votes)> Votes = [];
+        public readonly HashSet<int> CandidatesSeen = [];
+        public long VotesTotal;
     }
 
     public sealed record CandidateEntry(string Key, int? Panel, string? Nuance, string Name, string? FirstName, string? Sex)
@@ -64,8 +66,8 @@ public sealed class ResultsBatch(IReadOnlySet<string> knownCommunes)
         s.Expressed = NonNegative(table, c.Expressed);
         if (s.Voters > s.Registered)
             throw table.At(c.Voters, $"{s.Voters} voters, more than the {s.Registered} registered");
-        if (s.Blank + s.Null + s.Expressed > s.Voters)
-            throw table.At(c.Expressed, $"blank + null + expressed = {s.Blank + s.Null + s.Expressed}, more than the {s.Voters} voters");
+        if ((long)s.Blank + s.Null + s.Expressed > s.Voters)
+            throw table.At(c.Expressed, $"blank + null + expressed = {(long)s.Blank + s.Null + s.Expressed}, more than the {s.Voters} voters");
         s.Abstentions = s.Registered - s.Voters;
         if (c.Abstentions is { } a && NonNegative(table, a) != s.Abstentions)
             throw table.At(a, $"{table.Int(a)} abstentions, but registered − voters = {s.Abstentions}");
@@ -77,12 +79,19 @@ public sealed class ResultsBatch(IReadOnlySet<string> knownCommunes)
         return value >= 0 ? value : throw table.At(column, $"negative count ({value})");
     }
 
+    /// <summary>More candidates than any election has (a mapping that takes every column for one, say) is refused.</summary>
+    public const int MaxCandidates = 20_000;
+
     public CandidateEntry Candidate(int? panel, string? nuance, string name, string? firstName, string? sex)
     {
+        nuance = nuance?.Trim().ToUpperInvariant();
+        if (nuance is not null && (nuance.Length > 10 || !nuance.All(char.IsAsciiLetterOrDigit)))
+            throw ImportException.File($"\"{(nuance.Length > 20 ? nuance[..20] + "…" : nuance)}\" is not a nuance code (letters and digits, at most 10)");
         var key = $"{panel}|{nuance}|{name.ToUpperInvariant()}|{firstName?.ToUpperInvariant()}";
         if (key.Length > 300) key = key[..300];
         if (_candidateIndex.TryGetValue(key, out var index)) return Candidates[index];
-        var entry = new CandidateEntry(key, panel, Clip(nuance, 10), Clip(name, 160)!, Clip(firstName, 100), Clip(sex, 10));
+        if (Candidates.Count >= MaxCandidates) throw ImportException.File($"more than {MaxCandidates} candidates: is the mapping right?");
+        var entry = new CandidateEntry(key, panel, nuance, Clip(name, 160)!, Clip(firstName, 100), Clip(sex, 10));
         _candidateIndex.Add(key, Candidates.Count);
         Candidates.Add(entry);
         return entry;
@@ -94,13 +103,11 @@ public sealed class ResultsBatch(IReadOnlySet<string> knownCommunes)
     {
         var votes = NonNegative(table, votesColumn);
         var index = _candidateIndex[candidate.Key];
-        foreach (var (c, _) in station.Votes)
-            if (c == index) throw table.At(votesColumn, $"{candidate.Name} is twice for polling station {station.Id}");
+        if (!station.CandidatesSeen.Add(index)) throw table.At(votesColumn, $"{candidate.Name} is twice for polling station {station.Id}");
         station.Votes.Add((index, votes));
-        var total = 0;
-        foreach (var (_, v) in station.Votes) total += v;
-        if (total > station.Expressed)
-            throw table.At(votesColumn, $"the candidates' votes add up to {total}, more than the {station.Expressed} expressed");
+        station.VotesTotal += votes;
+        if (station.VotesTotal > station.Expressed)
+            throw table.At(votesColumn, $"the candidates' votes add up to {station.VotesTotal}, more than the {station.Expressed} expressed");
     }
 
     /// <summary>Gives each station and candidate a constituency: the file's when it has one, else the set of candidates

@@ -27,7 +27,14 @@ public abstract class ResultsImporter(ResultsWriter writer) : IImporter
             var read = layout(table);
             while (table.Read())
             {
-                read(batch);
+                try
+                {
+                    read(batch);
+                }
+                catch (ImportException e) when (e.Where.Length == 0)
+                {
+                    throw ImportException.At(table.Line, null, e.Problem); // a problem of the row: name its line
+                }
                 if (table.RowCount % 2000 == 0) await context.Progress.ReportAsync(table.BytesRead, table.Length, ct);
             }
         }

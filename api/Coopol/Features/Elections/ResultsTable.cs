@@ -48,6 +48,8 @@ public sealed class ResultsTable(CoopolDbContext db, CallerContext caller)
     public async Task<(IReadOnlyList<ZoneResults> Rows, int Total)> QueryAsync(ResultsQuery q, int offset, int limit, CancellationToken ct)
     {
         var scope = await StationScope.OfCallerAsync(caller, ct);
+        if (!await db.Set<Election>().AnyAsync(e => e.Id == q.Election, ct) || (q.Compare is { } c && !await db.Set<Election>().AnyAsync(e => e.Id == c, ct)))
+            throw new ElectionNotFoundException();
         if (q.OrderBy is ResultsOrderField.BlocShare or ResultsOrderField.BlocShareChange && q.Bloc is null)
             throw InputValidationException.For("orderBy.bloc", "REQUIRED", "Sorting by a bloc's share needs the bloc.");
         if (q.OrderBy is ResultsOrderField.TurnoutChange or ResultsOrderField.BlocShareChange && q.Compare is null)
@@ -156,6 +158,14 @@ public sealed class ResultsTable(CoopolDbContext db, CallerContext caller)
             list.Add(new ZoneResults(q.Level, reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetInt64(4), reader.GetInt64(5), expressed,
                 reader.GetInt64(7), reader.GetInt64(8), Round(9), Blocs(reader.IsDBNull(10) ? null : reader.GetString(10), expressed), Round(11),
                 compare ? Blocs(reader.IsDBNull(12) ? null : reader.GetString(12), reader.IsDBNull(13) ? 0 : reader.GetInt64(13)) : null));
+        }
+        await reader.DisposeAsync();
+        if (list.Count == 0 && (offset > 0 || limit == 0))
+        {
+            // An empty page still tells how many rows there are.
+            command.Parameters["limit"].Value = 1;
+            command.Parameters["offset"].Value = 0;
+            total = await command.ExecuteScalarAsync(ct) is int n ? n : 0;
         }
         return (list, total);
     }

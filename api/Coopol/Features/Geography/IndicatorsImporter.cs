@@ -102,7 +102,9 @@ public sealed class IndicatorsImporter(TimeProvider clock) : IImporter
                 "sum" => IndicatorAggregation.Sum,
                 var other => throw ImportException.File($"--columns: \"{other}\" is neither sum nor mean"),
             };
-            if (column.Length > 60 || label.Length > 200 || unit?.Length > 20) throw ImportException.File($"--columns: \"{part}\" is too long");
+            if (column.Length is 0 or > 60 || !column.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
+                throw ImportException.File($"--columns: an indicator's column is letters, digits and _ (it names its map layer), not \"{(column.Length > 60 ? column[..60] : column)}\"");
+            if (label.Length > 200 || unit?.Length > 20) throw ImportException.File($"--columns: \"{part}\" is too long");
             if (list.Any(w => w.Column == column)) throw ImportException.File($"--columns names {column} twice");
             list.Add(new Wanted(column, label, unit, aggregation));
         }

@@ -25,9 +25,7 @@ public sealed class IrisImporter(TerritoryService territories) : IImporter
             if (IsZip(shp))
             {
                 unpacked = Directory.CreateTempSubdirectory("coopol-iris-").FullName;
-                ZipFile.ExtractToDirectory(shp, unpacked);
-                shp = Directory.EnumerateFiles(unpacked, "*.*", SearchOption.AllDirectories).FirstOrDefault(f => f.EndsWith(".shp", StringComparison.OrdinalIgnoreCase))
-                    ?? throw ImportException.File("the ZIP holds no .shp file");
+                shp = Unzip(shp, unpacked);
             }
             return await ImportShapefileAsync(context, shp, ct);
         }
@@ -105,6 +103,43 @@ public sealed class IrisImporter(TerritoryService territories) : IImporter
             || projection.Contains("2154", StringComparison.Ordinal)) return 2154;
         if (projection.TrimStart().StartsWith("GEOGCS", StringComparison.OrdinalIgnoreCase) && projection.Contains("WGS", StringComparison.OrdinalIgnoreCase)) return 4326;
         throw ImportException.File("the shapefile is neither in Lambert-93 (EPSG:2154) nor in WGS 84");
+    }
+
+    /// <summary>Shapefile parts only (.shp, .shx, .dbf, .prj, .cpg), flat, within a total size: a ZIP is not a way to
+    /// fill the server's disk.</summary>
+    public const long MaxUnzippedBytes = 2L * 1024 * 1024 * 1024;
+    private static readonly string[] Parts = [".shp", ".shx", ".dbf", ".prj", ".cpg"];
+
+    private static string Unzip(string zip, string folder)
+    {
+        try
+        {
+            using var archive = ZipFile.OpenRead(zip);
+            var entries = archive.Entries.Where(e => Parts.Contains(Path.GetExtension(e.Name), StringComparer.OrdinalIgnoreCase)).ToList();
+            if (entries.Count is 0 or > 10) throw ImportException.File("the ZIP must hold one shapefile (.shp, .shx, .dbf, .prj)");
+            if (entries.Sum(e => e.Length) > MaxUnzippedBytes) throw ImportException.File("the ZIP's shapefile is larger than 2 GB");
+            foreach (var entry in entries)
+            {
+                // The name only: folders inside the ZIP are flattened, so no entry writes outside the folder.
+                using var source = entry.Open();
+                using var target = File.Create(Path.Combine(folder, Path.GetFileName(entry.Name)));
+                var copied = 0L;
+                var buffer = new byte[81920];
+                int read;
+                while ((read = source.Read(buffer)) > 0)
+                {
+                    copied += read;
+                    if (copied > entry.Length || copied > MaxUnzippedBytes) throw ImportException.File("the ZIP's entries are larger than they say");
+                    target.Write(buffer, 0, read);
+                }
+            }
+            return Directory.EnumerateFiles(folder).FirstOrDefault(f => f.EndsWith(".shp", StringComparison.OrdinalIgnoreCase))
+                ?? throw ImportException.File("the ZIP holds no .shp file");
+        }
+        catch (InvalidDataException)
+        {
+            throw ImportException.File("the file is not a readable ZIP");
+        }
     }
 
     private static bool IsZip(string path)

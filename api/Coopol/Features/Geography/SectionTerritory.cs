@@ -36,11 +36,11 @@ public sealed class SectionTerritoryService(CoopolDbContext db, CallerContext ca
             throw InputValidationException.For("communeCodes", "UNKNOWN_COMMUNE", $"Unknown commune {Clip(unknown)}.");
         if (knownCommunes.FirstOrDefault(k => k.DepartementCode != section.FederationCode) is { } away)
             throw InputValidationException.For("communeCodes", "OUTSIDE_FEDERATION", $"Commune {away.Code} is not in the section's federation ({section.FederationCode}).");
-        var knownStations = await db.Set<PollingStation>().Where(s => stations.Contains(s.Id)).Select(s => new { s.Id, s.DepartementCode }).ToListAsync(ct);
-        if (stations.FirstOrDefault(s => knownStations.All(k => k.Id != s)) is { } unknownStation)
-            throw InputValidationException.For("stationCodes", "UNKNOWN_STATION", $"Unknown polling station {Clip(unknownStation)}.");
-        if (knownStations.FirstOrDefault(k => k.DepartementCode != section.FederationCode) is { } awayStation)
-            throw InputValidationException.For("stationCodes", "OUTSIDE_FEDERATION", $"Polling station {awayStation.Id} is not in the section's federation ({section.FederationCode}).");
+        // Only the federation's own stations are looked up: one elsewhere answers as an unknown one (no oracle on others' ground).
+        var knownStations = await db.Set<PollingStation>().Where(s => stations.Contains(s.Id) && s.DepartementCode == section.FederationCode)
+            .Select(s => s.Id).ToListAsync(ct);
+        if (stations.FirstOrDefault(s => !knownStations.Contains(s)) is { } unknownStation)
+            throw InputValidationException.For("stationCodes", "UNKNOWN_STATION", $"There is no polling station {Clip(unknownStation)} in the section's federation.");
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.Set<SectionArea>().Where(a => a.SectionId == id).ExecuteDeleteAsync(ct);

@@ -16,6 +16,8 @@ public sealed class ImportUploads(CoopolDbContext db, ImportService imports, Job
         ImportService.CheckOptions(importer, options);
         if (length > ImportsFeature.MaxUploadBytes) throw new ImportTooLargeException();
         var name = Path.GetFileName(fileName.Replace('\\', '/'));
+        if (name.Any(c => char.IsControl(c) || c is '\u202A' or '\u202B' or '\u202C' or '\u202D' or '\u202E' or '\u2066' or '\u2067' or '\u2068' or '\u2069'))
+            throw InputValidationException.For("fileName", "INVALID", "A file name has no control or direction characters.");
         if (name.Length is 0 or > 200) throw InputValidationException.For("fileName", "INVALID", "Give the file's name (at most 200 characters).");
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];

@@ -31,8 +31,13 @@ public sealed class ImportsFeature : IFeature
     public void AddQueries(ObjectGraphType query)
     {
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ImportKindType>>>>("importKinds")
-            .Description("The kinds of files Coopol imports, with their options.")
-            .Resolve(ctx => ctx.Service<ImportService>().Importers);
+            .Description("The kinds of files Coopol imports, with their options (national ENTER_RESULTS).")
+            .ResolveAsync(async ctx =>
+            {
+                var imports = ctx.Service<ImportService>();
+                await imports.RequireImportRightAsync(ctx.CancellationToken);
+                return imports.Importers;
+            });
         query.Field<NonNullGraphType<ConnectionType<ImportReportType>>>("importReports")
             .Description("Past imports, newest first (national ENTER_RESULTS).").PagingArguments()
             .ResolveAsync(async ctx => (await ctx.Service<ImportService>().ReportsAsync(ctx.PageRequest(), ctx.CancellationToken)).ToConnection());

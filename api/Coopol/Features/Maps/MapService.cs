@@ -73,38 +73,51 @@ public sealed class MapService(CoopolDbContext db, CallerContext caller)
         return new LayerInfo(layer.Name, label, unit, breaks, min, max, zones, bounds);
     }
 
-    /// <summary>The zones of a layer as RFC 7946 GeoJSON (longitude/latitude, 6 decimals ≈ 10 cm).</summary>
+    /// <summary>At most this many zones in one GeoJSON export (a département's stations; not the nation's).</summary>
+    public const int MaxGeoJsonZones = 5_000;
+
+    /// <summary>The zones of a layer as RFC 7946 GeoJSON (longitude/latitude, 6 decimals ≈ 10 cm, simplified to about a
+    /// metre), for a territory of at most <see cref="MaxGeoJsonZones"/> zones.</summary>
     public async Task<string> GeoJsonAsync(MapLayer layer, Guid? election, Guid? compareTo, Territory territory, CancellationToken ct)
     {
         var scope = await StationScope.OfCallerAsync(caller, ct);
         var (e, c, indicator) = await ResolveAsync(layer, election, compareTo, ct);
         var sql = $"""
             WITH {ZoneQuery.Sql(layer, c is not null, scope, territory, inBox: false)}
-            SELECT json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(json_build_object(
+            SELECT CASE WHEN (SELECT count(*) FROM valued) > {MaxGeoJsonZones} THEN NULL ELSE (SELECT json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(json_build_object(
                 'type', 'Feature', 'id', id,
                 'properties', json_build_object('id', id, 'name', name, 'level', level, 'layer', @layer_name, 'value', round(value::numeric, 2)),
-                'geometry', ST_AsGeoJSON(geom, 6)::json) ORDER BY id), '[]'::json))::text
-            FROM valued
+                'geometry', ST_AsGeoJSON(ST_Multi(ST_SimplifyPreserveTopology(geom, 0.00001)), 6)::json) ORDER BY id), '[]'::json))::text
+            FROM valued) END
             """;
         await using var command = await CommandAsync(sql, ct);
         ZoneQuery.AddParameters(command, layer, e, c, indicator, scope, territory);
         command.Parameters.AddWithValue("layer_name", layer.Name);
-        return (string)(await command.ExecuteScalarAsync(ct))!;
+        return await command.ExecuteScalarAsync(ct) as string ?? throw new GeoJsonTooLargeException();
     }
 
     /// <summary>The layers an election offers: participation, each bloc and nuance present, each candidate, and the
     /// indicators imported.</summary>
     public async Task<IReadOnlyList<LayerChoice>> ChoicesAsync(Guid election, CancellationToken ct)
     {
-        await StationScope.OfCallerAsync(caller, ct);
+        var scope = await StationScope.OfCallerAsync(caller, ct);
         var choices = new List<LayerChoice> { new("turnout", "Participation", "participation"), new("abstention", "Abstention", "participation") };
-        var blocs = await db.Set<Candidate>().Where(c => c.ElectionId == election)
+        // Only the candidates who stood somewhere in the caller's ground.
+        var candidatesHere = db.Set<Candidate>().Where(c => c.ElectionId == election);
+        if (!scope.Everywhere)
+        {
+            var (departements, sections) = (scope.Departements, scope.Sections);
+            candidatesHere = candidatesHere.Where(c => db.Set<CandidateVote>().Any(v => v.CandidateId == c.Id
+                && db.Set<PollingStation>().Any(s => s.Id == v.StationId && (departements.Contains(s.DepartementCode)
+                    || db.Set<SectionStation>().Any(ss => ss.StationId == s.Id && sections.Contains(ss.SectionId))))));
+        }
+        var blocs = await candidatesHere
             .Join(db.Set<NuanceBloc>().Where(n => db.Set<BlocScheme>().Any(s => s.IsDefault && s.Id == n.SchemeId)), c => c.Nuance, n => n.Nuance, (c, n) => n)
             .Select(n => new { n.Bloc, n.BlocName, n.BlocOrder }).Distinct().OrderBy(b => b.BlocOrder).ToListAsync(ct);
         choices.AddRange(blocs.Select(b => new LayerChoice($"bloc.{b.Bloc}", b.BlocName, "bloc")));
-        var nuances = await db.Set<Candidate>().Where(c => c.ElectionId == election && c.Nuance != null).Select(c => c.Nuance!).Distinct().OrderBy(n => n).ToListAsync(ct);
+        var nuances = await candidatesHere.Where(c => c.Nuance != null).Select(c => c.Nuance!).Distinct().OrderBy(n => n).ToListAsync(ct);
         choices.AddRange(nuances.Select(n => new LayerChoice($"nuance.{n}", n, "nuance")));
-        var candidates = await db.Set<Candidate>().Where(c => c.ElectionId == election).OrderBy(c => c.Constituency).ThenBy(c => c.Panel).ThenBy(c => c.Name)
+        var candidates = await candidatesHere.OrderBy(c => c.Constituency).ThenBy(c => c.Panel).ThenBy(c => c.Name)
             .Select(c => new { c.Id, c.Name, c.FirstName, c.Nuance }).ToListAsync(ct);
         choices.AddRange(candidates.Select(c => new LayerChoice($"candidate.{c.Id:N}",
             string.Join(" ", new[] { c.FirstName, c.Name }.OfType<string>()) + (c.Nuance is null ? "" : $" ({c.Nuance})"), "candidate")));
@@ -150,4 +163,6 @@ public sealed class MapService(CoopolDbContext db, CallerContext caller)
 
 public sealed class TileOutOfRangeException() : CoopolException("TILE_NOT_FOUND", $"Tiles exist for zoom 0 to {MapService.MaxZoom}, x and y within the zoom's grid.");
 
-public sealed class ElectionNotFoundException() : CoopolException("ELECTION_NOT_FOUND", "There is no such election.");
+public sealed class GeoJsonTooLargeException()
+    : CoopolException("GEOJSON_TOO_LARGE", $"A GeoJSON export holds at most {MapService.MaxGeoJsonZones} zones: choose a federation, a commune or a section (within=).");
+

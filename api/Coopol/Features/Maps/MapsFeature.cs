@@ -26,12 +26,14 @@ public sealed class MapsFeature : IFeature
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<LayerChoiceType>>>>("mapLayers")
             .Description("The layers the map offers for an election (VIEW_RESULTS).")
             .Argument<NonNullGraphType<IdGraphType>>("electionId")
+            .WithComplexityImpact(GraphQLLimits.SectionSearchImpact)
             .ResolveAsync(async ctx => await ctx.Service<MapService>().ChoicesAsync(
                 ElectionId(ctx.GetArgument<string>("electionId")) ?? throw new ElectionNotFoundException(), ctx.CancellationToken));
         query.Field<NonNullGraphType<LayerInfoType>>("mapLayer")
             .Description("A layer's class breaks (quintiles of its zones) and extent over the viewer's ground, or a territory of it.")
             .Argument<NonNullGraphType<StringGraphType>>("layer").Argument<IdGraphType>("electionId").Argument<IdGraphType>("compareTo")
             .Argument<StringGraphType>("within", "federation:29, commune:29019 or section:<id>")
+            .WithComplexityImpact(GraphQLLimits.ResultsAggregateImpact)
             .ResolveAsync(async ctx => await ctx.Service<MapService>().InfoAsync(MapLayer.Parse(ctx.GetArgument<string>("layer")),
                 ElectionId(ctx.GetArgument<string?>("electionId")), ElectionId(ctx.GetArgument<string?>("compareTo")),
                 ParseTerritory(ctx.GetArgument<string?>("within")), ctx.CancellationToken));
@@ -40,9 +42,8 @@ public sealed class MapsFeature : IFeature
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/tiles/{layer}/{z:int}/{x:int}/{y:int}.mvt", async (string layer, int z, int x, int y, string? election, string? compare,
-            HttpContext http, MapService maps, CancellationToken ct) =>
+            HttpContext http, MapService maps, CancellationToken ct) => await HttpProblems.RunAsync(http, async () =>
         {
-            try
             {
                 var tile = await maps.TileAsync(MapLayer.Parse(layer), ElectionId(election), ElectionId(compare), z, x, y, ct);
                 // Tiles depend on who asks (their ground): private caching only, revalidated by content.
@@ -53,28 +54,18 @@ public sealed class MapsFeature : IFeature
                 if (http.Request.Headers.IfNoneMatch.Contains(etag)) return Results.StatusCode(StatusCodes.Status304NotModified);
                 return Results.Bytes(tile, TileMediaType);
             }
-            catch (CoopolException e)
-            {
-                http.Response.Headers.CacheControl = "no-store";
-                return HttpProblems.From(e);
-            }
-        });
+        }));
         endpoints.MapGet("/geojson/{layer}", async (string layer, string? election, string? compare, string? within,
-            HttpContext http, MapService maps, CancellationToken ct) =>
+            HttpContext http, MapService maps, CancellationToken ct) => await HttpProblems.RunAsync(http, async () =>
         {
             http.Response.Headers.CacheControl = "no-store";
-            try
             {
                 var json = await maps.GeoJsonAsync(MapLayer.Parse(layer), ElectionId(election), ElectionId(compare), ParseTerritory(within), ct);
                 var name = $"{layer}{(within is null ? "" : "-" + within.Replace(':', '-'))}.geojson";
                 http.Response.Headers.ContentDisposition = $"attachment; filename=\"{new string(name.Where(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_').ToArray())}\"";
                 return Results.Text(json, "application/geo+json");
             }
-            catch (CoopolException e)
-            {
-                return HttpProblems.From(e);
-            }
-        });
+        }));
     }
 
     private static Guid? ElectionId(string? id) => id is null ? null

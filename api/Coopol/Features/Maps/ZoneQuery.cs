@@ -14,6 +14,13 @@ public sealed record Territory(string? Departement, string? Commune, Guid? Secti
 /// missing, for indicators — kept to the caller's scope, a territory and, for tiles, a bounding box.</summary>
 public static class ZoneQuery
 {
+    /// <summary>The tile's bounding box in degrees, with a margin for labels and strokes, kept within the Web-Mercator world:
+    /// a margin past ±180° would wrap into a box around the whole globe.</summary>
+    private const string Box = """
+        box AS (SELECT ST_Transform(ST_Intersection(ST_TileEnvelope(@z, @x, @y, margin => 0.015625),
+            ST_MakeEnvelope(-20037508.342789244, -20037508.342789244, 20037508.342789244, 20037508.342789244, 3857)), 4326) AS b4326),
+        """;
+
     /// <summary>A CTE named <c>valued(id, name, level, geom, value)</c>, to be followed by a SELECT.</summary>
     public static string Sql(MapLayer layer, bool compare, StationScope scope, Territory territory, bool inBox) => layer.IsResults
         ? Results(layer, compare, scope, territory, inBox)
@@ -50,7 +57,7 @@ public static class ZoneQuery
             ? """(s."Contour" && box.b4326 OR (s."Contour" IS NULL AND EXISTS (SELECT 1 FROM "Communes" bc WHERE bc."Code" = s."CommuneCode" AND bc."Boundary" && box.b4326)))"""
             : "TRUE";
         return $"""
-            {(inBox ? "box AS (SELECT ST_Transform(ST_TileEnvelope(@z, @x, @y, margin => 0.015625), 4326) AS b4326)," : "")}
+            {(inBox ? Box : "")}
             sv AS (
                 SELECT s."Id", s."CommuneCode", s."Contour", coalesce(s."Name", 'Bureau ' || s."Code") AS name,
                        r.num, r.den, {(compare ? "c.num AS cnum, c.den AS cden" : "NULL::bigint AS cnum, NULL::bigint AS cden")}
@@ -65,36 +72,48 @@ public static class ZoneQuery
                 SELECT c."Code", c."Name", 'commune', c."Boundary", sum(sv.num), sum(sv.den), sum(sv.cnum), sum(sv.cden)
                 FROM sv JOIN "Communes" c ON c."Code" = sv."CommuneCode"
                 WHERE sv."Contour" IS NULL AND c."Boundary" IS NOT NULL
-                  AND NOT EXISTS (SELECT 1 FROM "PollingStations" o WHERE o."CommuneCode" = c."Code" AND o."Contour" IS NOT NULL)
+                  AND NOT EXISTS (SELECT 1 FROM "PollingStations" o WHERE o."CommuneCode" = c."Code" AND o."Contour" IS NOT NULL AND {scope.Condition("o")})
                 GROUP BY c."Code", c."Name", c."Boundary"),
             valued AS (SELECT id, name, level, geom, ({value})::float8 AS value FROM zones)
             """;
     }
 
     /// <summary>Indicators: IRIS with a contour, and communes (their IRIS added up or averaged, or their own value) where
-    /// no IRIS contour is known. A commune is in scope when it is in a reached département or holds a reached station.</summary>
+    /// no IRIS contour is known. A zone is in scope when it is in a reached département, or, for a section, when the
+    /// section's territory holds the IRIS's inner point or overlaps the commune (touching it is not enough) (a commune's INSEE figures are public).</summary>
     private static string Indicator(StationScope scope, Territory territory, bool inBox)
     {
-        string CommuneInScope(string code) => scope.Everywhere ? "TRUE" : $"""
+        // An IRIS belongs to a section's ground when the territory holds its inner point; a commune's figure (public INSEE
+        // data) when the section works in that commune: one of its areas, or holds some of its stations.
+        string InSections(string sections, string code, string geom, bool iris) => iris
+            ? $"""
+              EXISTS (SELECT 1 FROM "Sections" scope_sec WHERE scope_sec."Id" = ANY({sections}) AND scope_sec."Territory" IS NOT NULL
+                      AND ST_Intersects(scope_sec."Territory", ST_PointOnSurface({geom})))
+              """
+            : $"""
+              (EXISTS (SELECT 1 FROM "SectionAreas" scope_sa WHERE scope_sa."SectionId" = ANY({sections}) AND scope_sa."CommuneCode" = {code})
+               OR EXISTS (SELECT 1 FROM "SectionStations" scope_ss JOIN "PollingStations" scope_ps ON scope_ps."Id" = scope_ss."StationId"
+                          WHERE scope_ss."SectionId" = ANY({sections}) AND scope_ps."CommuneCode" = {code}))
+              """;
+        string InScope(string code, string geom, bool iris) => scope.Everywhere ? "TRUE" : $"""
             (left({code}, 2) = ANY(@scope_departements) OR left({code}, 3) = ANY(@scope_departements)
-             OR EXISTS (SELECT 1 FROM "SectionStations" scope_ss JOIN "PollingStations" scope_ps ON scope_ps."Id" = scope_ss."StationId"
-                        WHERE scope_ps."CommuneCode" = {code} AND scope_ss."SectionId" = ANY(@scope_sections)))
+             OR {InSections("@scope_sections", code, geom, iris)})
             """;
-        string CommuneInTerritory(string code) => string.Join(" AND ", new[]
+        string InTerritory(string code, string geom, bool iris) => string.Join(" AND ", new[]
         {
             territory.Departement is null ? null : $"(left({code}, 2) = @territory_departement OR left({code}, 3) = @territory_departement)",
             territory.Commune is null ? null : $"{code} = @territory_commune",
-            territory.Section is null ? null : $"EXISTS (SELECT 1 FROM \"SectionStations\" tss JOIN \"PollingStations\" tps ON tps.\"Id\" = tss.\"StationId\" WHERE tps.\"CommuneCode\" = {code} AND tss.\"SectionId\" = @territory_section)",
+            territory.Section is null ? null : InSections("ARRAY[@territory_section]", code, geom, iris),
         }.OfType<string>().DefaultIfEmpty("TRUE"));
         return $"""
-            {(inBox ? "box AS (SELECT ST_Transform(ST_TileEnvelope(@z, @x, @y, margin => 0.015625), 4326) AS b4326)," : "")}
+            {(inBox ? Box : "")}
             ind AS (SELECT "Aggregation" FROM "Indicators" WHERE "Id" = @indicator),
             zones AS (
                 SELECT i."Code" AS id, i."Name" AS name, 'iris' AS level, i."Boundary" AS geom, v."Value" AS value
                 FROM "IrisZones" i {(inBox ? "CROSS JOIN box" : "")}
                 JOIN "IndicatorValues" v ON v."IndicatorId" = @indicator AND v."ZoneCode" = i."Code"
                 WHERE i."Boundary" IS NOT NULL {(inBox ? "AND i.\"Boundary\" && box.b4326" : "")}
-                  AND {CommuneInScope("i.\"CommuneCode\"")} AND {CommuneInTerritory("i.\"CommuneCode\"")}
+                  AND {InScope("i.\"CommuneCode\"", "i.\"Boundary\"", true)} AND {InTerritory("i.\"CommuneCode\"", "i.\"Boundary\"", true)}
                 UNION ALL
                 SELECT c."Code", c."Name", 'commune', c."Boundary",
                        CASE WHEN (SELECT "Aggregation" FROM ind) = 'Sum' THEN sum(v."Value") ELSE avg(v."Value") END
@@ -102,7 +121,7 @@ public static class ZoneQuery
                 JOIN "IndicatorValues" v ON v."IndicatorId" = @indicator AND left(v."ZoneCode", 5) = c."Code"
                 WHERE c."Boundary" IS NOT NULL {(inBox ? "AND c.\"Boundary\" && box.b4326" : "")}
                   AND NOT EXISTS (SELECT 1 FROM "IrisZones" i WHERE i."CommuneCode" = c."Code" AND i."Boundary" IS NOT NULL)
-                  AND {CommuneInScope("c.\"Code\"")} AND {CommuneInTerritory("c.\"Code\"")}
+                  AND {InScope("c.\"Code\"", "c.\"Boundary\"", false)} AND {InTerritory("c.\"Code\"", "c.\"Boundary\"", false)}
                 GROUP BY c."Code", c."Name", c."Boundary"),
             valued AS (SELECT id, name, level, geom, value::float8 AS value FROM zones)
             """;

@@ -15,45 +15,11 @@ public sealed class MapApiTests(ApiFixture api)
     private readonly GraphQLClient _graphql = new(api.Factory);
 
     /// <summary>Brest contours, Finistère boundaries, blocs and both 2024 rounds; S1's territory is Brest's stations 1 to 10.</summary>
-    private async Task<(TestWorld World, string Round1, string Round2)> ArrangeAsync()
-    {
-        var world = await TestWorld.CreateAsync(api);
-        (await Importing.RunAsync(api, "blocs", SharedData.File("reference", "legislatives-2024-nuances-et-blocs.csv"))).ShouldHaveSucceeded();
-        (await Importing.RunAsync(api, "communes", SharedData.File("boundaries", "communes-29-finistere.geojson"))).ShouldHaveSucceeded();
-        (await Importing.RunAsync(api, "station-contours", SharedData.File("boundaries", "brest-bureaux-de-vote.geojson"))).ShouldHaveSucceeded();
-        (await Importing.RunAsync(api, "results-2024", SharedData.Results2024Round1,
-            new Dictionary<string, string> { ["election"] = "legislatives", ["date"] = "2024-06-30", ["round"] = "1" })).ShouldHaveSucceeded();
-        (await Importing.RunAsync(api, "results-2024", SharedData.Results2024Round2,
-            new Dictionary<string, string> { ["election"] = "legislatives", ["date"] = "2024-07-07", ["round"] = "2" })).ShouldHaveSucceeded();
-        await api.WithDbAsync(async db =>
-        {
-            db.AddRange(Enumerable.Range(1, 10).Select(n => new SectionArea { SectionId = world.S1.Id, StationId = $"29019_{n}" }));
-            await db.SaveChangesAsync();
-            await new TerritoryService(db).RefreshAsync(null, CancellationToken.None);
-            return 0;
-        });
-        var elections = (await _graphql.PostAsync("{ elections { edges { node { id round } } } }", asEmail: TestWorld.National)).ShouldHaveNoErrors();
-        var nodes = elections.At("elections.edges")!.AsArray().Select(e => e!["node"]!).ToList();
-        return (world, Id(nodes, 1), Id(nodes, 2));
-        static string Id(List<JsonNode> nodes, int round) => nodes.Single(n => n["round"]!.GetValue<int>() == round)["id"]!.GetValue<string>();
-    }
+    private Task<(TestWorld World, string Round1, string Round2)> ArrangeAsync() => BrestResults.ArrangeAsync(api, _graphql);
 
-    private async Task<HttpResponseMessage> GetAsync(string url, string? asEmail, string? ifNoneMatch = null)
-    {
-        using var client = api.Factory.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        if (asEmail is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", api.Factory.TokenFor(asEmail));
-        if (ifNoneMatch is not null) request.Headers.IfNoneMatch.Add(EntityTagHeaderValue.Parse(ifNoneMatch));
-        return await client.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> GetAsync(string url, string? asEmail, string? ifNoneMatch = null) => BrestResults.GetAsync(api, url, asEmail, ifNoneMatch);
 
-    /// <summary>Tile (x, y) holding a point at zoom z (slippy-map numbering).</summary>
-    private static (int X, int Y) TileOf(double lon, double lat, int z)
-    {
-        var n = 1 << z;
-        var rad = lat * Math.PI / 180;
-        return ((int)((lon + 180) / 360 * n), (int)((1 - Math.Log(Math.Tan(rad) + 1 / Math.Cos(rad)) / Math.PI) / 2 * n));
-    }
+    private static (int X, int Y) TileOf(double lon, double lat, int z) => BrestResults.TileOf(lon, lat, z);
 
     [Fact]
     public async Task NationalTeamGetsTilesOfBrestWithTheStationsAndAnEtagThatRevalidates()
@@ -139,7 +105,8 @@ public sealed class MapApiTests(ApiFixture api)
         json["type"]!.GetValue<string>().ShouldBe("FeatureCollection");
         var features = json["features"]!.AsArray();
         features.Count.ShouldBe(104);
-        features.ShouldAllBe(f => f!["properties"]!["value"] != null && f["geometry"]!["type"]!.GetValue<string>() == "MultiPolygon");
+        features.Where(f => f!["properties"]!["value"] == null || f["geometry"]!["type"]!.GetValue<string>() != "MultiPolygon")
+            .Select(f => f!.ToJsonString()[..Math.Min(300, f.ToJsonString().Length)]).ShouldBeEmpty();
     }
 
     [Fact]
@@ -188,5 +155,50 @@ public sealed class MapApiTests(ApiFixture api)
         bySecretary.PayloadErrorCodes("setSectionTerritory").ShouldBe(["FORBIDDEN"]);
         var elsewhere = (await _graphql.PostAsync(mutation, new { s = world.S1Id, c = new[] { "04070" } }, TestWorld.FederationSecretaryA)).ShouldHaveNoErrors();
         elsewhere.PayloadErrorCodes("setSectionTerritory").ShouldBe(["OUTSIDE_FEDERATION"]);
+    }
+}
+
+/// <summary>What the map tests start from.</summary>
+public static class BrestResults
+{
+    /// <summary>Brest contours, Finistère boundaries, blocs and both 2024 rounds; S1's territory is Brest's stations 1 to 10.</summary>
+    public static async Task<(TestWorld World, string Round1, string Round2)> ArrangeAsync(ApiFixture api, GraphQLClient graphql)
+    {
+        var world = await TestWorld.CreateAsync(api);
+        (await Importing.RunAsync(api, "blocs", SharedData.File("reference", "legislatives-2024-nuances-et-blocs.csv"))).ShouldHaveSucceeded();
+        (await Importing.RunAsync(api, "communes", SharedData.File("boundaries", "communes-29-finistere.geojson"))).ShouldHaveSucceeded();
+        (await Importing.RunAsync(api, "station-contours", SharedData.File("boundaries", "brest-bureaux-de-vote.geojson"))).ShouldHaveSucceeded();
+        (await Importing.RunAsync(api, "results-2024", SharedData.Results2024Round1,
+            new Dictionary<string, string> { ["election"] = "legislatives", ["date"] = "2024-06-30", ["round"] = "1" })).ShouldHaveSucceeded();
+        (await Importing.RunAsync(api, "results-2024", SharedData.Results2024Round2,
+            new Dictionary<string, string> { ["election"] = "legislatives", ["date"] = "2024-07-07", ["round"] = "2" })).ShouldHaveSucceeded();
+        await api.WithDbAsync(async db =>
+        {
+            db.AddRange(Enumerable.Range(1, 10).Select(n => new SectionArea { SectionId = world.S1.Id, StationId = $"29019_{n}" }));
+            await db.SaveChangesAsync();
+            await new TerritoryService(db).RefreshAsync(null, CancellationToken.None);
+            return 0;
+        });
+        var elections = (await graphql.PostAsync("{ elections { edges { node { id round } } } }", asEmail: TestWorld.National)).ShouldHaveNoErrors();
+        var nodes = elections.At("elections.edges")!.AsArray().Select(e => e!["node"]!).ToList();
+        return (world, Id(nodes, 1), Id(nodes, 2));
+        static string Id(List<JsonNode> nodes, int round) => nodes.Single(n => n["round"]!.GetValue<int>() == round)["id"]!.GetValue<string>();
+    }
+
+    public static async Task<HttpResponseMessage> GetAsync(ApiFixture api, string url, string? asEmail, string? ifNoneMatch = null)
+    {
+        using var client = api.Factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (asEmail is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", api.Factory.TokenFor(asEmail));
+        if (ifNoneMatch is not null) request.Headers.IfNoneMatch.Add(EntityTagHeaderValue.Parse(ifNoneMatch));
+        return await client.SendAsync(request);
+    }
+
+    /// <summary>Tile (x, y) holding a point at zoom z (slippy-map numbering).</summary>
+    public static (int X, int Y) TileOf(double lon, double lat, int z)
+    {
+        var n = 1 << z;
+        var rad = lat * Math.PI / 180;
+        return ((int)((lon + 180) / 360 * n), (int)((1 - Math.Log(Math.Tan(rad) + 1 / Math.Cos(rad)) / Math.PI) / 2 * n));
     }
 }
