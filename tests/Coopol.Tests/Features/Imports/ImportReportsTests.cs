@@ -47,5 +47,9 @@ public sealed class ImportReportsTests(ApiFixture api)
         kinds["results-2024"].ShouldBe(["election", "date", "round", "scope", "name"]);
         kinds["results-mapped"].ShouldContain("mapping-json");
         kinds["indicators"].ShouldBe(["code-column", "columns"]);
+
+        // Only importers are told what can be imported.
+        var bySecretary = await new GraphQLClient(api.Factory).PostAsync("{ importKinds { kind } }", asEmail: TestWorld.SecretaryS1);
+        bySecretary.ErrorCodes.ShouldBe(["FORBIDDEN"]);
     }
 }

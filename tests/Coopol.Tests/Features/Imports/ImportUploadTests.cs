@@ -134,6 +134,16 @@ public sealed class ImportUploadTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task AFileNameWithDirectionOrControlCharactersIsRefused()
+    {
+        await TestWorld.CreateAsync(api);
+        var (status, body) = await UploadAsync("results-2024", "resultats\u202Evsc.csv", ResultsImports.Round1Options, SharedData.Results2024Round1, TestWorld.National);
+        status.ShouldBe(HttpStatusCode.BadRequest, body);
+        body.ShouldContain("VALIDATION_FAILED");
+        (await api.WithDbAsync(db => db.Set<ImportUpload>().CountAsync())).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task UploadsThatNoJobReadAreDeletedAfterADay()
     {
         var w = await TestWorld.CreateAsync(api);
