@@ -33,6 +33,9 @@ public static class DataExtensions
             builder.MaxPoolSize = pool == Pool.Data
                 ? configuration.GetValue("Database:MaxPoolSize", DefaultDataPoolSize)
                 : configuration.GetValue("Jobs:MaxPoolSize", DefaultJobsPoolSize);
+        // PostgreSQL's JIT pays off for long analytic queries, not for ours: map tiles are estimated costly (spatial
+        // joins) yet run in milliseconds, and compiling them took up to a second each. Off unless the string says otherwise.
+        if (string.IsNullOrEmpty(builder.Options)) builder.Options = "-c jit=off";
         if (string.IsNullOrEmpty(builder.ApplicationName))
             builder.ApplicationName = $"coopol-{configuration["Database:ApplicationName"] ?? "app"}-{pool.ToString().ToLowerInvariant()}";
         return builder.ConnectionString;

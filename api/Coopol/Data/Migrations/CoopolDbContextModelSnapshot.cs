@@ -184,8 +184,6 @@ namespace Coopol.Data.Migrations
 
                     b.HasKey("ElectionId", "StationId", "CandidateId");
 
-                    b.HasIndex("CandidateId");
-
                     b.ToTable("CandidateVotes", null, t =>
                         {
                             t.HasCheckConstraint("CK_CandidateVotes_Votes", "\"Votes\" >= 0");
@@ -1694,21 +1692,6 @@ namespace Coopol.Data.Migrations
                     b.HasOne("Coopol.Features.Elections.Election", null)
                         .WithMany()
                         .HasForeignKey("ElectionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Coopol.Features.Elections.CandidateVote", b =>
-                {
-                    b.HasOne("Coopol.Features.Elections.Candidate", null)
-                        .WithMany()
-                        .HasForeignKey("CandidateId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Coopol.Features.Elections.StationResult", null)
-                        .WithMany()
-                        .HasForeignKey("ElectionId", "StationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -65,6 +65,7 @@ public sealed class ResultsWriter(TerritoryService territories, TimeProvider clo
             """, connection))
             newStations = Convert.ToInt32(await merge.ExecuteScalarAsync(ct));
         await using (var replace = new NpgsqlCommand("""
+            DELETE FROM "CandidateVotes" WHERE "ElectionId" = @e AND "StationId" IN (SELECT id FROM import_stations);
             DELETE FROM "StationResults" WHERE "ElectionId" = @e AND "StationId" IN (SELECT id FROM import_stations);
             INSERT INTO "Candidates" ("Id", "ElectionId", "Key", "Constituency", "Panel", "Nuance", "Name", "FirstName", "Sex", "Elected")
             SELECT gen_random_uuid(), @e, key, constituency, panel, nuance, name, first_name, sex, elected FROM import_candidates
@@ -115,7 +116,8 @@ public sealed class ResultsWriter(TerritoryService territories, TimeProvider clo
             await copy.CompleteAsync(ct);
         }
         await using (var orphans = new NpgsqlCommand("""
-            DELETE FROM "Candidates" c WHERE c."ElectionId" = @e AND NOT EXISTS (SELECT 1 FROM "CandidateVotes" v WHERE v."CandidateId" = c."Id");
+            DELETE FROM "Candidates" c WHERE c."ElectionId" = @e
+                AND c."Id" NOT IN (SELECT DISTINCT v."CandidateId" FROM "CandidateVotes" v WHERE v."ElectionId" = @e);
             """, connection))
         {
             orphans.Parameters.AddWithValue("e", electionId);

@@ -32,7 +32,7 @@ public sealed class MapService(CoopolDbContext db, CallerContext caller)
             SELECT ST_AsMVT(t, 'zones', 4096, 'geom') FROM (
                 SELECT id, name, level, round(value::numeric, 2)::float8 AS value,
                        ST_AsMVTGeom(ST_SimplifyPreserveTopology(ST_Transform(geom, 3857), @tolerance), ST_TileEnvelope(@z, @x, @y), 4096, 64, true) AS geom
-                FROM valued) t
+                FROM valued OFFSET 0) t
             WHERE geom IS NOT NULL
             """;
         await using var command = await CommandAsync(sql, ct);
@@ -107,9 +107,10 @@ public sealed class MapService(CoopolDbContext db, CallerContext caller)
         if (!scope.Everywhere)
         {
             var (departements, sections) = (scope.Departements, scope.Sections);
-            candidatesHere = candidatesHere.Where(c => db.Set<CandidateVote>().Any(v => v.CandidateId == c.Id
-                && db.Set<PollingStation>().Any(s => s.Id == v.StationId && (departements.Contains(s.DepartementCode)
-                    || db.Set<SectionStation>().Any(ss => ss.StationId == s.Id && sections.Contains(ss.SectionId))))));
+            var stationsHere = db.Set<PollingStation>().Where(s => departements.Contains(s.DepartementCode)
+                || db.Set<SectionStation>().Any(ss => ss.StationId == s.Id && sections.Contains(ss.SectionId))).Select(s => s.Id);
+            var standingHere = db.Set<CandidateVote>().Where(v => v.ElectionId == election && stationsHere.Contains(v.StationId)).Select(v => v.CandidateId).Distinct();
+            candidatesHere = candidatesHere.Where(c => standingHere.Contains(c.Id));
         }
         var blocs = await candidatesHere
             .Join(db.Set<NuanceBloc>().Where(n => db.Set<BlocScheme>().Any(s => s.IsDefault && s.Id == n.SchemeId)), c => c.Nuance, n => n.Nuance, (c, n) => n)
