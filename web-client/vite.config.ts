@@ -15,6 +15,16 @@ export default defineConfig({
       '/auth': { target: apiTarget, changeOrigin: false },
       // Export files (JobRun.resultUrl), fetched with the bearer token.
       '/exports': { target: apiTarget, changeOrigin: false },
+      // The campaign map's tiles and GeoJSON, the results CSV.
+      '/tiles': { target: apiTarget, changeOrigin: false },
+      '/geojson': { target: apiTarget, changeOrigin: false },
+      '/results.csv': { target: apiTarget, changeOrigin: false },
+      // Uploads (POST /imports/{kind}); /imports itself is a page of the app.
+      '/imports/': {
+        target: apiTarget,
+        changeOrigin: false,
+        bypass: (req) => (req.method === 'POST' ? undefined : req.url),
+      },
     },
   },
   // Monaco (GraphiQL editor) workers are ES modules.

@@ -13,7 +13,14 @@ public static class Browser
         "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
     ];
 
-    public static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright)
+    {
+        // A cold server on a busy machine (its first queries compile) answers in more than Playwright's default 5 s.
+        Assertions.SetDefaultExpectTimeout(15_000);
+        return Launch(playwright);
+    }
+
+    private static Task<IBrowser> Launch(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
     {
         ExecutablePath = Environment.GetEnvironmentVariable("COOPOL_CHROMIUM") ?? "/usr/bin/chromium",
         Headless = true,

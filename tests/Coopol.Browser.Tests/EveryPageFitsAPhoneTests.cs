@@ -7,7 +7,8 @@ namespace Coopol.Browser.Tests;
 
 /// <summary>Each page at 390 px (a phone, in French: the longer words) and at 1280 px (a desk, in English): nothing
 /// scrolls sideways, lists are cards on the phone and tables at the desk, and each page sets its own title.
-/// Screenshots of both go to TestResults/. On the way, the section search and a member's own consents are used.</summary>
+/// Screenshots of both go to TestResults/. On the way, the section search and a member's own consents are used, and
+/// the national team's map (filling the screen), results review and imports are opened.</summary>
 [Collection(ServedApp.Collection)]
 public sealed class EveryPageFitsAPhoneTests(ServedApp app)
 {
@@ -101,6 +102,35 @@ public sealed class EveryPageFitsAPhoneTests(ServedApp app)
             await page.GetByTestId("consents-submit").ClickAsync();
             await Assertions.Expect(page.GetByTestId("consents-saved")).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByTestId("consent-history-row")).ToHaveCountAsync(Math.Min(lines + 1, 20));
+
+            // The national team's campaign pages: the map fills the screen, the review is cards or a table, imports.
+            await page.GetByTestId("sign-out").ClickAsync();
+            await page.Locator($"[data-testid=dev-user][data-email='{DemoUsers.National.Email}']").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("nav-map")).ToBeVisibleAsync();
+            await page.GotoAsync($"{app.BaseUrl}/map");
+            await Assertions.Expect(page.GetByTestId("map-legend")).ToBeVisibleAsync();
+            await MapPages.WaitForZonesAsync(page);
+            await pages.CheckAsync("7-map", fr ? "Carte électorale · Coopol" : "Campaign map · Coopol");
+            var map = (await page.GetByTestId("map").BoundingBoxAsync())!;
+            map.Height.ShouldBeGreaterThan(screen.Height / 2, "the map fills the screen under the header");
+            (map.Y + map.Height).ShouldBe(screen.Height, 1, "the map reaches the bottom of the screen, the page does not scroll");
+            if (screen.Phone)
+            {
+                await page.GetByTestId("map-controls-toggle").ClickAsync();
+                await Assertions.Expect(page.GetByTestId("map-layer")).ToBeVisibleAsync();
+                await pages.CheckFitsAsync("7b-map-controls");
+            }
+
+            await page.GotoAsync($"{app.BaseUrl}/results?level=STATION&commune=29019&compare=1");
+            await Assertions.Expect(page.GetByTestId("results-row").First).ToBeVisibleAsync();
+            await pages.CheckListAsync("results");
+            await pages.CheckAsync("8-results", fr ? "Revue des résultats · Coopol" : "Results review · Coopol");
+
+            await page.GotoAsync($"{app.BaseUrl}/imports");
+            await Assertions.Expect(page.GetByTestId("import-form")).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByTestId("import-report").First).ToBeVisibleAsync();
+            await pages.CheckListAsync("import-reports");
+            await pages.CheckAsync("9-imports", "Imports · Coopol");
         }
     }
 

@@ -13,7 +13,7 @@ using Respawn.Graph;
 namespace Coopol.Browser.Tests;
 
 /// <summary>The real API on Kestrel (a random port), serving the built web client (web-client/dist) on its own
-/// database (coopol_browser_test) loaded with a small demo.</summary>
+/// database (coopol_browser_test) loaded with a small demo and the campaign map's open data (Brest, ../shared/data).</summary>
 public sealed class ServedApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Collection = "served app";
@@ -59,8 +59,12 @@ public sealed class ServedApp : WebApplicationFactory<Program>, IAsyncLifetime
             });
             await respawner.ResetAsync(connection);
         }
-        await using var scope = Services.CreateAsyncScope();
-        await ActivatorUtilities.CreateInstance<DemoSeeder>(scope.ServiceProvider).SeedAsync(300, CancellationToken.None);
+        await using (var scope = Services.CreateAsyncScope())
+            await ActivatorUtilities.CreateInstance<DemoSeeder>(scope.ServiceProvider).SeedAsync(300, CancellationToken.None);
+        // The demo sections need their people first: their territories are given by the open data's loader.
+        var data = DemoOpenData.FindFolder(null, AppContext.BaseDirectory)
+            ?? throw new InvalidOperationException("The open data folder (../shared/data beside the repository) is missing: the map tests need it.");
+        await DemoOpenData.LoadAsync(Services, data, CancellationToken.None);
     }
 
     public async Task<Guid> SectionIdAsync(string name)

@@ -5,8 +5,11 @@ import { RequireAuth } from './features/auth/RequireAuth';
 import { SignInPage } from './features/auth/SignInPage';
 import { DelegationsPage } from './features/delegations/DelegationsPage';
 import { HomePage } from './features/home/HomePage';
+import { ImportsPage } from './features/imports/ImportsPage';
 import { Layout, NotFoundPage } from './features/layout/Layout';
+import { MapPage } from './features/map/MapPage';
 import { PersonPage } from './features/people/PersonPage';
+import { ResultsPage } from './features/results/ResultsPage';
 import { SectionPage } from './features/sections/SectionPage';
 import { ViewerProvider } from './features/viewer/ViewerContext';
 
@@ -31,6 +34,9 @@ export function AppRoutes() {
         <Route path="/sections/:id" element={<Protected><SectionPage /></Protected>} />
         <Route path="/sections/:id/delegations" element={<Protected><DelegationsPage /></Protected>} />
         <Route path="/people/:id" element={<Protected><PersonPage /></Protected>} />
+        <Route path="/map" element={<Protected><MapPage /></Protected>} />
+        <Route path="/results" element={<Protected><ResultsPage /></Protected>} />
+        <Route path="/imports" element={<Protected><ImportsPage /></Protected>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -16,13 +16,33 @@ export function fileNameFrom(disposition: string | null): string | null {
   return (plain?.[1] ?? plain?.[2])?.trim() || null;
 }
 
-function failure(code: string, status?: number): ApiError {
-  return new ApiError(code, [{ message: code, extensions: { code } }], status);
+function failure(code: string, status?: number, message: string = code): ApiError {
+  return new ApiError(message, [{ message, extensions: { code } }], status);
 }
 
 /**
- * Downloads a file the API keeps for the signed-in user (an export): fetched with the same bearer token as the
- * GraphQL calls (a plain link would carry none), then saved under the name the server gives.
+ * The error of a failed HTTP call to the API: the code of its problem details (application/problem+json,
+ * `{ code, detail }`) when it sends one, else what its status says (`fallback404` for a 404).
+ */
+export async function problemOf(response: Response, fallback404 = 'NOT_FOUND'): Promise<ApiError> {
+  if (response.status === 401) return failure('UNAUTHENTICATED', 401);
+  try {
+    const body = (await response.json()) as { code?: unknown; detail?: unknown };
+    if (typeof body.code === 'string' && body.code) {
+      return failure(body.code, response.status, typeof body.detail === 'string' ? body.detail : body.code);
+    }
+  } catch {
+    // not a problem document
+  }
+  if (response.status === 404) return failure(fallback404, 404);
+  if (response.status === 403) return failure('FORBIDDEN', 403);
+  return failure('HTTP', response.status);
+}
+
+/**
+ * Downloads a file the API makes for the signed-in user (an export, a results CSV, a layer's GeoJSON): fetched with
+ * the same bearer token as the GraphQL calls (a plain link would carry none), then saved under the name the server
+ * gives. A refusal is an ApiError with the code of the API's problem details.
  */
 export async function downloadWithToken(url: string, fallbackName: string): Promise<string> {
   const headers: Record<string, string> = {};
@@ -34,9 +54,7 @@ export async function downloadWithToken(url: string, fallbackName: string): Prom
   } catch {
     throw failure('NETWORK');
   }
-  if (response.status === 401) throw failure('UNAUTHENTICATED', 401);
-  if (response.status === 404) throw failure('EXPORT_NOT_FOUND', 404);
-  if (!response.ok) throw failure('HTTP', response.status);
+  if (!response.ok) throw await problemOf(response, 'EXPORT_NOT_FOUND');
   const blob = await response.blob();
   const name = fileNameFrom(response.headers.get('Content-Disposition')) ?? fallbackName;
   saveBlob(blob, name);

@@ -17,6 +17,8 @@ export interface MockApiOptions {
   devUsers?: DevUser[] | 404;
   /** Answer of POST /auth/dev/token. */
   token?: { accessToken: string; expiresAt: string };
+  /** Answers of other HTTP calls (downloads, uploads): undefined falls through to a 404. */
+  http?: (call: RecordedCall) => Response | undefined;
 }
 
 export interface RecordedCall {
@@ -40,8 +42,9 @@ export function mockApi(options: MockApiOptions = {}) {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.toString() : input.url;
     const method = (init?.method ?? 'GET').toUpperCase();
     const headers = new Headers(init?.headers);
-    const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
-    calls.push({ url, method, headers, body });
+    const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : init?.body;
+    const call = { url, method, headers, body };
+    calls.push(call);
 
     if (url.endsWith('/auth/dev/users') && method === 'GET') {
       if (options.devUsers === 404 || options.devUsers === undefined) return new Response('', { status: 404 });
@@ -59,7 +62,7 @@ export function mockApi(options: MockApiOptions = {}) {
       const { status, ...answer } = handler(variables);
       return json(answer, status ?? 200, 'application/graphql-response+json');
     }
-    return new Response('not found', { status: 404 });
+    return options.http?.(call) ?? new Response('not found', { status: 404 });
   });
   vi.stubGlobal('fetch', fetchMock);
 

@@ -148,3 +148,49 @@ export function personDetails(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** What the national team holds: every permission, nationally. */
+export const nationalGrant = {
+  id: 'Um9sZUdyYW50OjI=',
+  role: 'NATIONAL_TEAM',
+  level: 'NATIONAL',
+  permissions: [...SECRETARY_PERMISSIONS, 'MANAGE_SECTIONS'],
+  section: null,
+  federation: null,
+};
+
+export const ROUND_2 = {
+  id: 'RWxlY3Rpb246Mg==',
+  kind: 'LEGISLATIVES',
+  date: '2024-07-07',
+  round: 2,
+  scope: 'FR',
+  name: 'Législatives 2024 – 2d tour',
+  otherRound: { id: 'RWxlY3Rpb246MQ==', name: 'Législatives 2024 – 1er tour', round: 1, date: '2024-06-30' },
+};
+
+export const ROUND_1 = {
+  id: 'RWxlY3Rpb246MQ==',
+  kind: 'LEGISLATIVES',
+  date: '2024-06-30',
+  round: 1,
+  scope: 'FR',
+  name: 'Législatives 2024 – 1er tour',
+  otherRound: { id: 'RWxlY3Rpb246Mg==', name: 'Législatives 2024 – 2d tour', round: 2, date: '2024-07-07' },
+};
+
+export const ELECTIONS = { data: { elections: { edges: [{ node: ROUND_2 }, { node: ROUND_1 }] } } };
+
+export const MAP_LAYERS = {
+  data: {
+    mapLayers: [
+      { layer: 'turnout', label: 'Participation', group: 'participation' },
+      { layer: 'abstention', label: 'Abstention', group: 'participation' },
+      { layer: 'bloc.gauche', label: 'gauche', group: 'bloc' },
+      { layer: 'bloc.centre', label: 'centre', group: 'bloc' },
+      { layer: 'nuance.UG', label: 'UG', group: 'nuance' },
+      { layer: 'candidate.fdcf4e26ed294b8ea529353b9db94d5e', label: 'Pierre-Yves CADALEN (UG)', group: 'candidate' },
+      { layer: 'indicator.DISP_MED15', label: 'Revenu disponible médian par UC (2015)', group: 'indicator' },
+    ],
+  },
+};

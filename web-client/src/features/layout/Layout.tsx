@@ -4,7 +4,7 @@ import { LANGUAGES, setLanguage, type Language } from '../../i18n';
 import { NavigationFocusProvider, PageHeading } from '../../ui/PageHeading';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useAuth } from '../auth/AuthContext';
-import { holdsRights } from '../viewer/permissions';
+import { canImport, canViewResults, holdsRights } from '../viewer/permissions';
 import { useViewer } from '../viewer/ViewerContext';
 
 function LanguageSwitch() {
@@ -51,6 +51,21 @@ export function Layout() {
             {ownProfile && (
               <NavLink to={`/people/${encodeURIComponent(ownProfile.id)}`} data-testid="nav-me">
                 {t('header.myProfile')}
+              </NavLink>
+            )}
+            {viewer && canViewResults(viewer) && (
+              <>
+                <NavLink to="/map" data-testid="nav-map">
+                  {t('header.map')}
+                </NavLink>
+                <NavLink to="/results" data-testid="nav-results">
+                  {t('header.results')}
+                </NavLink>
+              </>
+            )}
+            {viewer && canImport(viewer) && (
+              <NavLink to="/imports" data-testid="nav-imports">
+                {t('header.imports')}
               </NavLink>
             )}
             <a href="/graphql/ide" data-testid="nav-graphiql">

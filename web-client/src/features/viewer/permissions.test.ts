@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { federationCodes, hasNationalGrant, holdsRights, homeSectionId, toViewer, type Viewer, type ViewerGrant } from './permissions';
+import { canImport, canViewResults, federationCodes, hasNationalGrant, holdsRights, homeSectionId, toViewer, type Viewer, type ViewerGrant } from './permissions';
 
 function grant(partial: Partial<ViewerGrant>): ViewerGrant {
   return { id: 'g', role: 'DELEGATE', level: 'SECTION', permissions: [], section: null, federation: null, ...partial };
@@ -35,5 +35,14 @@ describe('what the home page shows', () => {
     expect(federationCodes(v)).toEqual(['29']);
     expect(holdsRights(v)).toBe(true);
     expect(holdsRights(viewer([]))).toBe(false);
+  });
+
+  it('offers the map and results to holders of VIEW_RESULTS, imports to national holders of ENTER_RESULTS', () => {
+    const section = grant({ permissions: ['VIEW_RESULTS', 'ENTER_RESULTS'], section: { id: 's1', name: 'S1' } });
+    expect(canViewResults(viewer([section]))).toBe(true);
+    expect(canImport(viewer([section]))).toBe(false);
+    expect(canViewResults(viewer([grant({ permissions: ['VIEW_PEOPLE'] })]))).toBe(false);
+    expect(canImport(viewer([grant({ level: 'NATIONAL', permissions: ['ENTER_RESULTS'] })]))).toBe(true);
+    expect(canImport(viewer([grant({ level: 'NATIONAL', permissions: ['VIEW_RESULTS'] })]))).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import type { ViewerGrantFieldsFragment, ViewerQuery } from '../../gql/graphql';
 
 // What the viewer may do on a section or a person is answered by the API (Section.viewerPermissions,
 // Section.delegablePermissions, Person.viewerCanManage, RoleGrant.viewerCanRevoke); these helpers only choose
-// what the home page shows.
+// what the home page and the navigation offer. The API still checks every request.
 
 export type ViewerGrant = ViewerGrantFieldsFragment;
 
@@ -38,4 +38,14 @@ export function hasNationalGrant(viewer: Viewer): boolean {
 export function federationCodes(viewer: Viewer): string[] {
   const codes = viewer.grants.flatMap((g) => (g.level === 'FEDERATION' && g.federation ? [g.federation.code] : []));
   return [...new Set(codes)];
+}
+
+/** Holders of VIEW_RESULTS somewhere: the map and the results review are offered (the API keeps them to their ground). */
+export function canViewResults(viewer: Viewer): boolean {
+  return viewer.grants.some((g) => g.permissions.includes('VIEW_RESULTS'));
+}
+
+/** Importing replaces public data for everyone: offered to holders of ENTER_RESULTS for the whole party only. */
+export function canImport(viewer: Viewer): boolean {
+  return viewer.grants.some((g) => g.level === 'NATIONAL' && g.permissions.includes('ENTER_RESULTS'));
 }
