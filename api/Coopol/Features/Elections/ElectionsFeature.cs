@@ -84,7 +84,8 @@ public sealed class ElectionsFeature : IFeature
     /// ';', decimal commas: what French spreadsheets open as they are).</summary>
     public void MapEndpoints(IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/results.csv", async (string? election, string? compare, string? level, string? federation, string? constituency,
-            string? commune, string? section, string? orderBy, string? bloc, bool? descending, HttpContext http, ResultsTable table, CancellationToken ct) =>
+            string? commune, string? section, string? orderBy, string? bloc, bool? descending, double? minTurnout, double? maxTurnout,
+            HttpContext http, ResultsTable table, CancellationToken ct) =>
             await HttpProblems.RunAsync(http, async () =>
         {
             http.Response.Headers.CacheControl = "no-store";
@@ -94,7 +95,7 @@ public sealed class ElectionsFeature : IFeature
                 var order = NamedEnum<ResultsOrderField>((orderBy ?? "Name").Replace("_", ""))
                     ?? throw InputValidationException.For("orderBy", "INVALID", "Unknown order.");
                 var query = QueryOf(election ?? "", compare, parsedLevel, new ResultsWithinInput(federation, constituency, commune, section),
-                    new ResultsOrderInput(order, bloc, descending ?? false), null, null);
+                    new ResultsOrderInput(order, bloc, descending ?? false), minTurnout, maxTurnout);
                 var (rows, _) = await table.QueryAsync(query, 0, ResultsTable.MaxExportRows, ct);
                 return Results.File(Csv(rows), "text/csv; charset=utf-8", $"resultats-{parsedLevel.ToString().ToLowerInvariant()}.csv");
             }

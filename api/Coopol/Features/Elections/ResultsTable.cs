@@ -74,6 +74,8 @@ public sealed class ResultsTable(CoopolDbContext db, CallerContext caller)
         var cshare = "(cblocs->>@bloc)::float8 * 100 / nullif(cexp, 0)";
         var order = q.OrderBy switch
         {
+            // Stations in bureau order (2 before 10), not in the alphabetical order of their names.
+            ResultsOrderField.Name when q.Level == ResultsLevel.Station => "split_part(code, '_', 1), lpad(split_part(code, '_', 2), 8, '0')",
             ResultsOrderField.Name => "name",
             ResultsOrderField.Registered => "reg",
             ResultsOrderField.Turnout => "turnout",
