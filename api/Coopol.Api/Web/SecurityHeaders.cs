@@ -11,7 +11,23 @@ public static class SecurityHeaders
         + "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; "
         + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((http, next) =>
+    /// <summary>An optional base map (<c>Map:BaseMapOrigin</c>, e.g. https://tiles.example.org, matching the web client's
+    /// VITE_BASEMAP_STYLE_URL) is the one other origin the app's pages may fetch styles, tiles and glyphs from.</summary>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
+    {
+        var origin = app.ApplicationServices.GetRequiredService<IConfiguration>()["Map:BaseMapOrigin"];
+        var appPolicy = AppPolicy;
+        if (!string.IsNullOrWhiteSpace(origin))
+        {
+            if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps || uri.PathAndQuery != "/")
+                throw new InvalidOperationException("Map:BaseMapOrigin must be an https origin such as https://tiles.example.org");
+            var allowed = uri.GetLeftPart(UriPartial.Authority);
+            appPolicy = appPolicy.Replace("connect-src 'self'", $"connect-src 'self' {allowed}").Replace("img-src 'self'", $"img-src 'self' {allowed}");
+        }
+        return app.UseSecurityHeaders(appPolicy);
+    }
+
+    private static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, string appPolicy) => app.Use((http, next) =>
     {
         var headers = http.Response.Headers;
         headers.XContentTypeOptions = "nosniff";
@@ -19,7 +35,7 @@ public static class SecurityHeaders
         headers["Referrer-Policy"] = "same-origin";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
         headers["Permissions-Policy"] = "camera=(), microphone=(), payment=(), geolocation=(self)";
-        headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments(WebClientEndpoints.GraphiQLPath) ? GraphiQLPolicy : AppPolicy;
+        headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments(WebClientEndpoints.GraphiQLPath) ? GraphiQLPolicy : appPolicy;
         return next(http);
     });
 }

@@ -273,7 +273,7 @@ public sealed class HostHardeningTests(ApiFixture api)
                     post.Content.Headers.ContentType?.MediaType.ShouldNotBe("text/html");
                 using (var post = await SendAsync(HttpMethod.Post, "/people/123", Json("{}"), client: client))
                     post.StatusCode.ShouldBeOneOf(HttpStatusCode.NotFound, HttpStatusCode.MethodNotAllowed);
-                foreach (var url in new[] { "/graphql/nothing", "/auth/nothing", "/exports" })
+                foreach (var url in new[] { "/graphql/nothing", "/auth/nothing", "/exports", "/tiles/turnout/1/2", "/geojson" })
                 {
                     using var api = await SendAsync(HttpMethod.Get, url, client: client);
                     api.StatusCode.ShouldBe(HttpStatusCode.NotFound, url);
@@ -292,6 +292,15 @@ public sealed class HostHardeningTests(ApiFixture api)
                 }
                 using var index = await SendAsync(HttpMethod.Get, "/", client: client);
                 index.StatusCode.ShouldBe(HttpStatusCode.OK);
+                index.Headers.GetValues("Content-Security-Policy").Single().ShouldContain("connect-src 'self';");
+            });
+            // A base map's origin, when configured, is the one other origin pages may fetch from.
+            await WithSecondHostAsync(b => b.UseSetting("WebClient:Root", root.FullName).UseSetting("Map:BaseMapOrigin", "https://tiles.example.org"), kestrel: false, async client =>
+            {
+                using var index = await SendAsync(HttpMethod.Get, "/", client: client);
+                var policy = index.Headers.GetValues("Content-Security-Policy").Single();
+                policy.ShouldContain("connect-src 'self' https://tiles.example.org;");
+                policy.ShouldContain("img-src 'self' https://tiles.example.org");
             });
         }
         finally
