@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useUrlPatch } from '../../ui/useUrlPatch';
 import type { PersonFilter, PersonKind, PersonSort, SectionPeopleQueryVariables } from '../../gql/graphql';
 
 export const PAGE_SIZE = 25;
@@ -56,24 +56,8 @@ export function peopleVariables(sectionId: string, p: PeopleParams): SectionPeop
 }
 
 export function usePeopleParams() {
-  const [url, setUrl] = useSearchParams();
+  const [url, update] = useUrlPatch<ParamName>();
   const params = useMemo(() => readPeopleParams(url), [url]);
-
-  const update = useCallback(
-    (patch: Partial<Record<ParamName, string | null>>, replace = false) =>
-      setUrl(
-        (current) => {
-          const next = new URLSearchParams(current);
-          for (const [name, value] of Object.entries(patch)) {
-            if (value) next.set(name, value);
-            else next.delete(name);
-          }
-          return next;
-        },
-        { replace },
-      ),
-    [setUrl],
-  );
 
   return {
     params,
