@@ -137,4 +137,24 @@ public sealed class ReviewedMapTests(ApiFixture api)
             .ShouldBeRejectedWith("line 2: more than 20000 candidates");
         (DateTime.UtcNow - started).ShouldBeLessThan(TimeSpan.FromSeconds(30));
     }
+
+    [Fact]
+    public async Task AContourOutsideTheViewersGroundDoesNotHideTheirCommunesZone()
+    {
+        var (world, round1, _) = await BrestResults.ArrangeAsync(api, _graphql);
+        // S2 works on Plouzané's stations 1 to 6, which have no contour; station 12, outside S2's ground, gets one.
+        await api.WithDbAsync(async db =>
+        {
+            db.AddRange(Enumerable.Range(1, 6).Select(n => new Coopol.Features.Geography.SectionArea { SectionId = world.S2.Id, StationId = $"29212_{n}" }));
+            await db.SaveChangesAsync();
+            await db.Database.ExecuteSqlRawAsync("""
+                UPDATE "PollingStations" SET "Contour" = (SELECT "Contour" FROM "PollingStations" WHERE "Id" = '29019_1') WHERE "Id" = '29212_12'
+                """);
+            await new Coopol.Features.Geography.TerritoryService(db).RefreshAsync(null, CancellationToken.None);
+            return 0;
+        });
+        var layer = (await _graphql.PostAsync("query($e: ID!) { mapLayer(layer: \"turnout\", electionId: $e) { zones } }", new { e = round1 }, TestWorld.SecretaryS2))
+            .ShouldHaveNoErrors();
+        layer.At("mapLayer.zones")!.GetValue<int>().ShouldBe(1); // Plouzané, its six stations added up
+    }
 }
