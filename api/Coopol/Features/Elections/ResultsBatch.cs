@@ -123,12 +123,17 @@ public sealed class ResultsBatch(IReadOnlySet<string> knownCommunes)
         foreach (var candidate in Candidates) candidate.Constituency ??= "?";
     }
 
+    private readonly Dictionary<string, string> _derived = new(StringComparer.Ordinal);
+
     private string Derived(Station station)
     {
         var departement = Commune.DepartementOf(station.CommuneCode);
+        // Stations of one constituency share their candidates: the fingerprint is computed once per set.
+        var set = departement + ":" + string.Join(',', station.Votes.Select(v => v.Candidate).Order());
+        if (_derived.TryGetValue(set, out var known)) return known;
         var keys = station.Votes.Select(v => Candidates[v.Candidate].Key).Order(StringComparer.Ordinal);
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', keys)));
-        return $"{departement}~{Convert.ToHexStringLower(hash)[..6]}";
+        return _derived[set] = $"{departement}~{Convert.ToHexStringLower(hash)[..6]}";
     }
 
     public static string ConstituencyFromFile(CsvTable table, int column, string communeCode, string raw)
