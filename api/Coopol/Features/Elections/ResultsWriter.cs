@@ -10,6 +10,9 @@ namespace Coopol.Features.Elections;
 /// replaces the results of the stations in the file; candidates left without votes go with them.</summary>
 public sealed class ResultsWriter(TerritoryService territories, TimeProvider clock)
 {
+    /// <summary>From this many stations on, the tables' statistics are refreshed with the import.</summary>
+    public const int LargeFile = 5_000;
+
     public static async Task<HashSet<string>> KnownCommunesAsync(ImportContext context, CancellationToken ct) =>
         (await context.Db.Set<Commune>().Select(c => c.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
 
@@ -130,6 +133,13 @@ public sealed class ResultsWriter(TerritoryService territories, TimeProvider clo
             await orphans.ExecuteNonQueryAsync(ct);
         }
         var inferred = await InferConstituenciesAsync(connection, electionId, options.Kind, ct);
+        if (batch.Stations.Count >= LargeFile)
+        {
+            // A large file changes the tables' statistics at once: maps and tables would be planned on stale ones until
+            // autovacuum came by (a national file made département tiles ten times slower in the meantime).
+            await using var analyze = new NpgsqlCommand("ANALYZE \"PollingStations\", \"StationResults\", \"CandidateVotes\", \"Candidates\"", connection);
+            await analyze.ExecuteNonQueryAsync(ct);
+        }
         if (newStations > 0) await territories.RefreshAsync(null, ct);
 
         var constituencies = batch.Stations.Select(s => s.Constituency).Distinct().Count();
