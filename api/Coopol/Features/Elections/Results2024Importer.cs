@@ -14,6 +14,7 @@ public sealed class Results2024Importer(ResultsWriter writer) : ResultsImporter(
     protected override Action<ResultsBatch> Layout(CsvTable table)
     {
         var commune = table.Column("Code commune");
+        var communeName = table.OptionalColumn("Libellé commune");
         var bureau = table.Column("Code BV");
         var counts = new ResultsBatch.CountColumns(table.Column("Inscrits"), table.Column("Votants"), table.OptionalColumn("Abstentions"),
             table.Column("Blancs"), table.Column("Nuls"), table.Column("Exprimés"));
@@ -26,7 +27,8 @@ public sealed class Results2024Importer(ResultsWriter writer) : ResultsImporter(
 
         return batch =>
         {
-            var station = batch.AddStation(table, commune, table.Text(commune), bureau, table.Text(bureau), counts);
+            var station = batch.AddStation(table, commune, table.Text(commune), bureau, table.Text(bureau), counts,
+                communeName is { } n ? table.OptionalText(n) : null);
             foreach (var b in blocks)
             {
                 if (table.Span(b.Name).IsEmpty && table.Span(b.Votes).IsEmpty) continue;

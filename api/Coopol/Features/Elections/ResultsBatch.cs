@@ -32,6 +32,9 @@ public sealed class ResultsBatch(IReadOnlySet<string> knownCommunes)
     private readonly Dictionary<string, int> _candidateIndex = new(StringComparer.Ordinal);
 
     public List<Station> Stations { get; } = [];
+    /// <summary>The consulates' pseudo-communes of French voters abroad (ZZ…), which no commune list holds: created with
+    /// the name the file gives them, in the "ZZ" federation.</summary>
+    public Dictionary<string, string> AbroadCommunes { get; } = new(StringComparer.Ordinal);
     public List<CandidateEntry> Candidates { get; } = [];
 
     /// <summary>Counts column indexes, for problems that name a column.</summary>
@@ -40,11 +43,14 @@ public sealed class ResultsBatch(IReadOnlySet<string> knownCommunes)
     public Station? Find(string stationId) => _stations.GetValueOrDefault(stationId);
 
     /// <summary>Adds a station's row: the commune must be known and the station not already in the file.</summary>
-    public Station AddStation(CsvTable table, int communeColumn, string communeCode, int bureauColumn, string bureau, CountColumns columns)
+    public Station AddStation(CsvTable table, int communeColumn, string communeCode, int bureauColumn, string bureau, CountColumns columns,
+        string? communeName = null)
     {
         if (!Commune.IsWellFormedCode(communeCode))
             throw table.At(communeColumn, $"\"{communeCode}\" is not a commune code (5 characters, e.g. 29019)");
-        if (!knownCommunes.Contains(communeCode))
+        if (IsAbroad(communeCode) && !knownCommunes.Contains(communeCode))
+            AbroadCommunes.TryAdd(communeCode.ToUpperInvariant(), string.IsNullOrWhiteSpace(communeName) ? communeCode : communeName.Length > 120 ? communeName[..120] : communeName);
+        else if (!knownCommunes.Contains(communeCode))
             throw table.At(communeColumn, $"unknown commune {communeCode} (import the official commune list first)");
         var code = PollingStation.NormaliseCode(bureau) ?? throw table.At(bureauColumn, $"\"{bureau}\" is not a polling-station code");
         var id = $"{communeCode}_{code}";
@@ -56,6 +62,9 @@ public sealed class ResultsBatch(IReadOnlySet<string> knownCommunes)
         Stations.Add(station);
         return station;
     }
+
+    /// <summary>The ministry writes French voters abroad under département ZZ, their consulates as communes ZZ001…</summary>
+    public static bool IsAbroad(string communeCode) => communeCode.StartsWith("ZZ", StringComparison.OrdinalIgnoreCase);
 
     public static void ReadCounts(CsvTable table, CountColumns c, Station s)
     {

@@ -16,6 +16,7 @@ public sealed class ResultsLongImporter(ResultsWriter writer) : ResultsImporter(
         var departement = inseeCode is null ? AnyColumn(table, "Code du département", "Code département") : -1;
         var commune = inseeCode ?? AnyColumn(table, "Code de la commune");
         var bureau = AnyColumn(table, "Code du b.vote", "Code BV", "code_bv");
+        var communeName = AnyOptionalColumn(table, "Libellé de la commune", "Libellé commune");
         var constituency = AnyOptionalColumn(table, "Code de la circonscription", "Code circonscription");
         var counts = new ResultsBatch.CountColumns(table.Column("Inscrits"), table.Column("Votants"), table.OptionalColumn("Abstentions"),
             AnyColumn(table, "Blancs", "Blancs et nuls"), table.OptionalColumn("Nuls"), table.Column("Exprimés"));
@@ -32,7 +33,8 @@ public sealed class ResultsLongImporter(ResultsWriter writer) : ResultsImporter(
             var station = batch.Find(StationIdOrNull(communeCode, table.Text(bureau)));
             if (station is null)
             {
-                station = batch.AddStation(table, commune, communeCode, bureau, table.Text(bureau), counts);
+                station = batch.AddStation(table, commune, communeCode, bureau, table.Text(bureau), counts,
+                    communeName is { } cn ? table.OptionalText(cn) : null);
                 if (constituency is { } c && table.OptionalText(c) is { } code) station.Constituency = ResultsBatch.ConstituencyFromFile(table, c, communeCode, code);
             }
             else

@@ -22,6 +22,7 @@ public sealed class ResultsOlderImporter(ResultsWriter writer) : ResultsImporter
     {
         var departement = table.Column("Code du département");
         var commune = table.Column("Code de la commune");
+        var communeName = table.OptionalColumn("Libellé de la commune");
         var bureau = table.Column("Code du b.vote");
         var constituency = table.OptionalColumn("Code de la circonscription");
         var blank = AnyColumn(table, "Blancs", "Blancs et nuls");
@@ -41,7 +42,8 @@ public sealed class ResultsOlderImporter(ResultsWriter writer) : ResultsImporter
         return batch =>
         {
             var communeCode = CommuneCode(table, departement, commune);
-            var station = batch.AddStation(table, commune, communeCode, bureau, table.Text(bureau), counts);
+            var station = batch.AddStation(table, commune, communeCode, bureau, table.Text(bureau), counts,
+                communeName is { } n ? table.OptionalText(n) : null);
             if (constituency is { } c && table.OptionalText(c) is { } code) station.Constituency = ResultsBatch.ConstituencyFromFile(table, c, communeCode, code);
             for (var start = first; start < table.FieldCount; start += width)
             {
@@ -62,6 +64,7 @@ public sealed class ResultsOlderImporter(ResultsWriter writer) : ResultsImporter
         var commune = table.Text(communeColumn);
         if (Overseas.TryGetValue(departement, out var prefix)) return prefix + commune.PadLeft(2, '0')[^2..];
         if (departement.Length == 1) departement = "0" + departement;
+        if (departement.Equals("ZZ", StringComparison.OrdinalIgnoreCase)) return "ZZ" + commune.PadLeft(3, '0')[^3..];
         if (commune.Length == 5 && commune.StartsWith(departement, StringComparison.OrdinalIgnoreCase)) return commune;
         return departement.Length == 3 ? departement + commune.PadLeft(2, '0')[^2..] : departement + commune.PadLeft(3, '0');
     }

@@ -57,6 +57,17 @@ public sealed class ResultsWriter(TerritoryService territories, TimeProvider clo
             await copy.CompleteAsync(ct);
         }
 
+        if (batch.AbroadCommunes.Count > 0)
+        {
+            await using var abroad = new NpgsqlCommand("""
+                INSERT INTO "Communes" ("Code", "Name", "DepartementCode", "Kind", "PostalCodes")
+                SELECT code, name, 'ZZ', 'etranger', '{}' FROM unnest(@codes, @names) AS a(code, name)
+                ON CONFLICT ("Code") DO NOTHING;
+                """, connection);
+            abroad.Parameters.AddWithValue("codes", batch.AbroadCommunes.Keys.ToArray());
+            abroad.Parameters.AddWithValue("names", batch.AbroadCommunes.Values.ToArray());
+            await abroad.ExecuteNonQueryAsync(ct);
+        }
         var newStations = 0;
         var candidateIds = new Dictionary<string, Guid>(StringComparer.Ordinal);
         await using (var merge = new NpgsqlCommand("""

@@ -111,4 +111,31 @@ public sealed class Results2024Tests(ApiFixture api)
          join c in db.Set<Candidate>() on v.CandidateId equals c.Id
          where v.ElectionId == election && v.StationId == station && c.Name == name
          select v.Votes).SingleAsync());
+
+    [Fact]
+    public async Task FrenchVotersAbroadAsTheNationalFileWritesThemGetTheirConsulateAsACommuneOfTheZzFederation()
+    {
+        await api.ResetAsync();
+        using var temp = new TempFolder();
+        // The national file lists consulates under département ZZ, commune ZZ…: the last real row, moved abroad.
+        var lines = File.ReadAllLines(SharedData.Results2024Round1).ToList();
+        var fields = lines[^1].Split(';');
+        (fields[0], fields[1], fields[2], fields[3]) = ("ZZ", "Français établis hors de France", "ZZ229", "Bruxelles");
+        lines[^1] = string.Join(';', fields);
+        var path = temp.Write("abroad.csv", string.Join('\n', lines));
+
+        (await Importing.RunAsync(api, "results-2024", path, ResultsImports.Round1Options)).ShouldHaveSucceeded();
+
+        var (commune, station) = await api.WithDbAsync(async db => (
+            await db.Set<Coopol.Features.Geography.Commune>().SingleAsync(c => c.Code == "ZZ229"),
+            await db.Set<Coopol.Features.Geography.PollingStation>().SingleAsync(s => s.CommuneCode == "ZZ229")));
+        (commune.Name, commune.DepartementCode, commune.Kind).ShouldBe(("Bruxelles", "ZZ", "etranger"));
+        station.DepartementCode.ShouldBe("ZZ");
+        // Any other unknown commune still stops the file.
+        fields[2] = "99999";
+        lines[^1] = string.Join(';', fields);
+        (await Importing.RunAsync(api, "results-2024", temp.Write("unknown.csv", string.Join('\n', lines)), ResultsImports.Round1Options))
+            .ShouldBeRejectedWith("line 202, column 3: unknown commune 99999");
+        await api.WithDbAsync(db => db.Set<Coopol.Features.Geography.Commune>().Where(c => c.Code == "ZZ229").ExecuteDeleteAsync());
+    }
 }
