@@ -41,6 +41,14 @@ public static class DataExtensions
         return builder.ConnectionString;
     }
 
+    /// <summary>A command on the context's own connection (opened if needed), for SQL that EF does not write (PostGIS
+    /// aggregates, tiles); it shares the context's transaction.</summary>
+    public static async Task<Npgsql.NpgsqlCommand> CommandAsync(this CoopolDbContext db, string sql, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        return new Npgsql.NpgsqlCommand(sql, (Npgsql.NpgsqlConnection)db.Database.GetDbConnection());
+    }
+
     public static IServiceCollection AddCoopolData(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddDbContext<CoopolDbContext>((sp, o) => o

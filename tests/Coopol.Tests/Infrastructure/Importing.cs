@@ -15,7 +15,7 @@ public static class Importing
         await using var scope = api.Factory.Services.CreateAsyncScope();
         var imports = scope.ServiceProvider.GetRequiredService<ImportService>();
         return await imports.RunAsync(imports.Find(kind), path, fileName ?? Path.GetFileName(path), options ?? new Dictionary<string, string>(), dryRun,
-            startedById: null, jobRunId: null, NoProgress.Instance, beforeCommit: null, CancellationToken.None);
+            startedById: null, jobRunId: null, IImportProgress.None, beforeCommit: null, CancellationToken.None);
     }
 
     /// <summary>The report of an import that must have succeeded (its problem is the failure message otherwise).</summary>
@@ -35,11 +35,4 @@ public static class Importing
 
     public static IReadOnlyDictionary<string, long> Counts(this ImportReport report) =>
         JsonSerializer.Deserialize<Dictionary<string, long>>(report.Counts ?? "{}")!;
-
-    public sealed class NoProgress : IImportProgress
-    {
-        public static readonly NoProgress Instance = new();
-
-        public Task ReportAsync(long done, long total, CancellationToken ct) => Task.CompletedTask;
-    }
 }

@@ -27,6 +27,14 @@ public sealed record ImportSummary(string Text, IReadOnlyDictionary<string, long
 public interface IImportProgress
 {
     Task ReportAsync(long done, long total, CancellationToken ct);
+
+    /// <summary>For imports nobody watches (the demo, tests).</summary>
+    static readonly IImportProgress None = new Silent();
+
+    private sealed class Silent : IImportProgress
+    {
+        public Task ReportAsync(long done, long total, CancellationToken ct) => Task.CompletedTask;
+    }
 }
 
 public sealed class ImportContext(string filePath, string fileName, IReadOnlyDictionary<string, string> options,

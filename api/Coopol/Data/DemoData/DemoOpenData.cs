@@ -46,7 +46,7 @@ public static class DemoOpenData
         async Task Import(string kind, string file, Dictionary<string, string>? options = null)
         {
             var path = Path.Combine(folder, file);
-            var report = await imports.RunAsync(imports.Find(kind), path, Path.GetFileName(path), options ?? [], false, null, null, new NoProgress(), null, ct);
+            var report = await imports.RunAsync(imports.Find(kind), path, Path.GetFileName(path), options ?? [], false, null, null, IImportProgress.None, null, ct);
             if (report.Status != ImportStatus.Succeeded) throw new InvalidOperationException($"Demo import of {file} failed: {report.Problem}");
             done.Add($"{file}: {report.Summary}");
         }
@@ -100,10 +100,5 @@ public static class DemoOpenData
         db.AddRange(areas.Where(a => a.StationId is null || known.Contains(a.StationId)));
         await db.SaveChangesAsync(ct);
         await services.GetRequiredService<TerritoryService>().RefreshAsync(null, ct);
-    }
-
-    private sealed class NoProgress : IImportProgress
-    {
-        public Task ReportAsync(long done, long total, CancellationToken ct) => Task.CompletedTask;
     }
 }

@@ -50,15 +50,8 @@ public sealed class ElectionService(CoopolDbContext db, CallerContext caller)
     /// <summary>Stations by their ids ("29019_76"), those outside the caller's ground answering as unknown ones do.</summary>
     public async Task<IReadOnlyDictionary<string, StationDetails>> StationsAsync(IReadOnlyCollection<string> ids, CancellationToken ct)
     {
-        var rights = await caller.GetRightsAsync(ct);
-        var reach = rights.ReachOf(Permission.ViewResults);
-        if (reach.IsEmpty) return new Dictionary<string, StationDetails>();
-        var departements = reach.FederationCodes.ToList();
-        var sections = reach.SectionIds.ToList();
-        var stations = db.Set<PollingStation>().AsNoTracking().Where(s => ids.Contains(s.Id));
-        if (!reach.Everywhere)
-            stations = stations.Where(s => departements.Contains(s.DepartementCode)
-                || db.Set<SectionStation>().Any(ss => ss.StationId == s.Id && sections.Contains(ss.SectionId)));
+        if (StationScope.Of(await caller.GetRightsAsync(ct)) is not { } scope) return new Dictionary<string, StationDetails>();
+        var stations = scope.Filter(db.Set<PollingStation>().AsNoTracking().Where(s => ids.Contains(s.Id)), db);
         var found = await stations.Join(db.Set<Commune>(), s => s.CommuneCode, c => c.Code, (s, c) => new StationDetails(s, c.Name)).ToListAsync(ct);
         return found.ToDictionary(s => s.Station.Id);
     }

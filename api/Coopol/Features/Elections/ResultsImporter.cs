@@ -21,7 +21,7 @@ public abstract class ResultsImporter(ResultsWriter writer) : IImporter
     {
         var election = ElectionOptions.From(context);
         var layout = await PrepareAsync(context, ct);
-        var batch = new ResultsBatch(await ResultsWriter.KnownCommunesAsync(context, ct));
+        var batch = new ResultsBatch(await Geography.Commune.KnownCodesAsync(context.Db, ct));
         using (var table = CsvTable.Open(context.FilePath, RowsMayBeLongerThanHeader))
         {
             var read = layout(table);

@@ -124,9 +124,7 @@ public sealed class ResultsTable(CoopolDbContext db, CallerContext caller)
             ORDER BY {order} {(q.Descending ? "DESC" : "ASC")} NULLS LAST, code
             LIMIT @limit OFFSET @offset
             """;
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
-        await using var command = new NpgsqlCommand(sql, connection);
+        await using var command = await db.CommandAsync(sql, ct);
         scope.AddTo(command);
         command.Parameters.AddWithValue("election", q.Election);
         if (compare) command.Parameters.AddWithValue("compare", q.Compare!.Value);

@@ -13,9 +13,6 @@ public sealed class ResultsWriter(TerritoryService territories, TimeProvider clo
     /// <summary>From this many stations on, the tables' statistics are refreshed with the import.</summary>
     public const int LargeFile = 5_000;
 
-    public static async Task<HashSet<string>> KnownCommunesAsync(ImportContext context, CancellationToken ct) =>
-        (await context.Db.Set<Commune>().Select(c => c.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-
     public async Task<ImportSummary> WriteAsync(ImportContext context, ElectionOptions options, ResultsBatch batch, CancellationToken ct)
     {
         if (batch.Stations.Count == 0) throw ImportException.File("the file has a header but no rows");

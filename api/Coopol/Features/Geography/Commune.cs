@@ -23,6 +23,14 @@ public sealed class Commune
     public static string DepartementOf(string communeCode) =>
         communeCode.StartsWith("97", StringComparison.Ordinal) || communeCode.StartsWith("98", StringComparison.Ordinal) ? communeCode[..3] : communeCode[..2];
 
+    /// <summary><see cref="DepartementOf"/> in SQL, for a code held by <paramref name="code"/>.</summary>
+    public static string DepartementSql(string code) =>
+        $"CASE WHEN {code} LIKE '97%' OR {code} LIKE '98%' THEN left({code}, 3) ELSE left({code}, 2) END";
+
+    /// <summary>Every commune code known, for imports to check theirs against.</summary>
+    public static async Task<HashSet<string>> KnownCodesAsync(Data.CoopolDbContext db, CancellationToken ct) =>
+        (await db.Set<Commune>().Select(c => c.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>Five letters or digits, as INSEE writes them.</summary>
     public static bool IsWellFormedCode(string? code) => code is { Length: 5 } && code.All(char.IsAsciiLetterOrDigit);
 }

@@ -44,10 +44,10 @@ public sealed class CommuneBoundariesImporter(TerritoryService territories) : II
         var repaired = await PolygonStaging.StageAsync(context.Connection, rows, 4326, ct);
         if (repaired.Count > 0) context.Warn($"{repaired.Count} geometries repaired with ST_MakeValid: {string.Join(", ", repaired.Take(20))}");
         int added;
-        await using (var merge = new NpgsqlCommand("""
+        await using (var merge = new NpgsqlCommand($$"""
             WITH added AS (
                 INSERT INTO "Communes" ("Code", "Name", "DepartementCode", "Kind", "Boundary", "PostalCodes")
-                SELECT key, coalesce(name, key), CASE WHEN key LIKE '97%' OR key LIKE '98%' THEN left(key, 3) ELSE left(key, 2) END, 'boundary', geom, '{}'
+                SELECT key, coalesce(name, key), {{Commune.DepartementSql("key")}}, 'boundary', geom, '{}'
                 FROM import_polygons
                 ON CONFLICT ("Code") DO UPDATE SET "Boundary" = excluded."Boundary"
                 RETURNING xmax = 0 AS inserted)

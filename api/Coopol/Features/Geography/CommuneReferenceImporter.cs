@@ -68,9 +68,9 @@ public sealed class CommuneReferenceImporter : IImporter
             }
             await copy.CompleteAsync(ct);
         }
-        await using var merge = new NpgsqlCommand("""
+        await using var merge = new NpgsqlCommand($$"""
             INSERT INTO "Communes" ("Code", "Name", "DepartementCode", "Kind", "Population", "PostalCodes")
-            SELECT code, name, CASE WHEN code LIKE '97%' OR code LIKE '98%' THEN left(code, 3) ELSE left(code, 2) END, kind, population, postcodes
+            SELECT code, name, {{Commune.DepartementSql("code")}}, kind, population, postcodes
             FROM import_communes
             ON CONFLICT ("Code") DO UPDATE SET "Name" = excluded."Name", "Kind" = excluded."Kind", "Population" = excluded."Population", "PostalCodes" = excluded."PostalCodes";
             """, connection);

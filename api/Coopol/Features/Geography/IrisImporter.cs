@@ -44,7 +44,7 @@ public sealed class IrisImporter(TerritoryService territories) : IImporter
             ?? throw ImportException.File($"the shapefile's {extension} file is missing beside the .shp");
         var dbf = Sibling(".dbf");
         var projection = await File.ReadAllTextAsync(Sibling(".prj"), ct);
-        var known = (await context.Db.Set<Commune>().Select(c => c.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var known = await Commune.KnownCodesAsync(context.Db, ct);
         var rows = new List<StagedPolygon>();
         var seen = new Dictionary<string, int>();
         int srid;

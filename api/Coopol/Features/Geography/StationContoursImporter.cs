@@ -45,7 +45,7 @@ public sealed class StationContoursImporter(TerritoryService territories) : IImp
         var nameProperty = context.Option("name-property") ?? GeoFeatures.Detect(features, "TITRE", "LLIEU", "nomBureauVote", "NOM", "nom");
         var addressProperty = context.Option("address-property") ?? GeoFeatures.Detect(features, "adresse", "ADRESSE", "adresseBureauVote");
 
-        var known = (await context.Db.Set<Commune>().Select(c => c.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var known = await Commune.KnownCodesAsync(context.Db, ct);
         string? Describe(GeoFeature f) => idProperty is not null ? f.Text(idProperty) : $"{f.Text(communeProperty)} bureau {f.Text(bureauProperty)}";
 
         var rows = new List<StagedPolygon>();
@@ -79,10 +79,10 @@ public sealed class StationContoursImporter(TerritoryService territories) : IImp
         var repaired = await PolygonStaging.StageAsync(context.Connection, rows, 4326, ct);
         if (repaired.Count > 0) context.Warn($"{repaired.Count} contours repaired with ST_MakeValid: {string.Join(", ", repaired.Take(20))}");
         int added;
-        await using (var merge = new NpgsqlCommand("""
+        await using (var merge = new NpgsqlCommand($$"""
             WITH merged AS (
                 INSERT INTO "PollingStations" ("Id", "CommuneCode", "DepartementCode", "Code", "Name", "Address", "Contour", "Location")
-                SELECT key, split_part(key, '_', 1), CASE WHEN key LIKE '97%' OR key LIKE '98%' THEN left(key, 3) ELSE left(key, 2) END,
+                SELECT key, split_part(key, '_', 1), {{Commune.DepartementSql("key")}},
                        split_part(key, '_', 2), name, extra, geom, ST_PointOnSurface(geom)
                 FROM import_polygons
                 ON CONFLICT ("Id") DO UPDATE SET

@@ -1,5 +1,6 @@
 using Coopol.Access;
 using Coopol.Common;
+using Coopol.Data;
 using Npgsql;
 
 namespace Coopol.Features.Geography;
@@ -13,9 +14,23 @@ public sealed record StationScope(bool Everywhere, string[] Departements, Guid[]
     {
         var rights = await caller.GetRightsAsync(ct);
         if (!rights.IsAuthenticated) throw new UnauthenticatedException();
+        return Of(rights) ?? throw new ForbiddenException("Seeing results needs VIEW_RESULTS somewhere in the party.");
+    }
+
+    /// <summary>The ground these rights reach, or null when they reach none.</summary>
+    public static StationScope? Of(Rights rights)
+    {
         var reach = rights.ReachOf(Permission.ViewResults);
-        if (reach.IsEmpty) throw new ForbiddenException("Seeing results needs VIEW_RESULTS somewhere in the party.");
-        return new StationScope(reach.Everywhere, reach.FederationCodes.ToArray(), reach.SectionIds.ToArray());
+        return reach.IsEmpty ? null : new StationScope(reach.Everywhere, reach.FederationCodes.ToArray(), reach.SectionIds.ToArray());
+    }
+
+    /// <summary>The same condition as <see cref="Condition"/>, for EF queries.</summary>
+    public IQueryable<PollingStation> Filter(IQueryable<PollingStation> stations, CoopolDbContext db)
+    {
+        if (Everywhere) return stations;
+        var (departements, sections) = (Departements, Sections);
+        return stations.Where(s => departements.Contains(s.DepartementCode)
+            || db.Set<SectionStation>().Any(ss => ss.StationId == s.Id && sections.Contains(ss.SectionId)));
     }
 
     /// <summary>A condition on the station of alias <paramref name="station"/>, with the parameters of <see cref="AddTo"/>.</summary>

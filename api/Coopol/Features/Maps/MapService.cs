@@ -35,7 +35,7 @@ public sealed class MapService(CoopolDbContext db, CallerContext caller)
                 FROM valued OFFSET 0) t
             WHERE geom IS NOT NULL
             """;
-        await using var command = await CommandAsync(sql, ct);
+        await using var command = await db.CommandAsync(sql, ct);
         ZoneQuery.AddParameters(command, layer, e, c, indicator, scope, Territory.Everything);
         command.Parameters.AddWithValue("z", z);
         command.Parameters.AddWithValue("x", x);
@@ -55,7 +55,7 @@ public sealed class MapService(CoopolDbContext db, CallerContext caller)
                    ST_XMin(ST_Extent(geom)), ST_YMin(ST_Extent(geom)), ST_XMax(ST_Extent(geom)), ST_YMax(ST_Extent(geom))
             FROM valued
             """;
-        await using var command = await CommandAsync(sql, ct);
+        await using var command = await db.CommandAsync(sql, ct);
         ZoneQuery.AddParameters(command, layer, e, c, indicator, scope, territory);
         double[] breaks;
         double? min, max;
@@ -90,7 +90,7 @@ public sealed class MapService(CoopolDbContext db, CallerContext caller)
                 'geometry', ST_AsGeoJSON(ST_Multi(ST_SimplifyPreserveTopology(geom, 0.00001)), 6)::json) ORDER BY id), '[]'::json))::text
             FROM valued) END
             """;
-        await using var command = await CommandAsync(sql, ct);
+        await using var command = await db.CommandAsync(sql, ct);
         ZoneQuery.AddParameters(command, layer, e, c, indicator, scope, territory);
         command.Parameters.AddWithValue("layer_name", layer.Name);
         return await command.ExecuteScalarAsync(ct) as string ?? throw new GeoJsonTooLargeException();
@@ -106,9 +106,7 @@ public sealed class MapService(CoopolDbContext db, CallerContext caller)
         var candidatesHere = db.Set<Candidate>().Where(c => c.ElectionId == election);
         if (!scope.Everywhere)
         {
-            var (departements, sections) = (scope.Departements, scope.Sections);
-            var stationsHere = db.Set<PollingStation>().Where(s => departements.Contains(s.DepartementCode)
-                || db.Set<SectionStation>().Any(ss => ss.StationId == s.Id && sections.Contains(ss.SectionId))).Select(s => s.Id);
+            var stationsHere = scope.Filter(db.Set<PollingStation>(), db).Select(s => s.Id);
             var standingHere = db.Set<CandidateVote>().Where(v => v.ElectionId == election && stationsHere.Contains(v.StationId)).Select(v => v.CandidateId).Distinct();
             candidatesHere = candidatesHere.Where(c => standingHere.Contains(c.Id));
         }
@@ -152,13 +150,6 @@ public sealed class MapService(CoopolDbContext db, CallerContext caller)
         if (layer.Change && (compareTo is null || !await db.Set<Election>().AnyAsync(e => e.Id == compareTo, ct)))
             throw InputValidationException.For("compareTo", "REQUIRED", "A change layer needs the election to compare with.");
         return (election, layer.Change ? compareTo : null, null);
-    }
-
-    private async Task<NpgsqlCommand> CommandAsync(string sql, CancellationToken ct)
-    {
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
-        return new NpgsqlCommand(sql, connection);
     }
 }
 

@@ -124,7 +124,7 @@ public sealed class ImportUploadTests(ApiFixture api)
 
         // What the import job checks before committing: the uploader's right, here found revoked.
         var report = await imports.RunAsync(imports.Find("results-2024"), SharedData.Results2024Round1, "t1.csv", ResultsImports.Round1Options, dryRun: false,
-            startedById: null, jobRunId: null, Importing.NoProgress.Instance, _ => throw new RightRevokedException(Coopol.Access.Permission.EnterResults), CancellationToken.None);
+            startedById: null, jobRunId: null, Coopol.Common.Imports.IImportProgress.None, _ => throw new RightRevokedException(Coopol.Access.Permission.EnterResults), CancellationToken.None);
 
         report.Status.ShouldNotBe(ImportStatus.Succeeded);
         report.Problem!.ShouldContain("no longer holds ENTER_RESULTS");
