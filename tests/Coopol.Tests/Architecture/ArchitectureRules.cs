@@ -33,6 +33,21 @@ public static class ArchitectureRules
             "Coopol.Features.Roles.RoleService", // grants visible to the caller
             "Coopol.Features.Roles.RecordExpiredGrantsJob", // system job: writes expiries into the audit trail
         ],
+        ["Coopol.Features.Actions.FieldAction"] =
+        [
+            "Coopol.Features.Actions.ActionAccess", // the scoped path: visibility and drafts
+            "Coopol.Features.Actions.ActionParticipation", // locks an action the caller was shown, to take a place
+            "Coopol.Features.Actions.NearbyActions", // loads the actions its visibility-filtered query found
+            "Coopol.Features.Actions.ActionRemindersJob", // system job: reminders of published actions
+        ],
+        ["Coopol.Features.Actions.ActionParticipant"] =
+        [
+            "Coopol.Features.Actions.ActionAccess", // the caller's own participations
+            "Coopol.Features.Actions.ActionParticipation", // counts for all, names for those who run the action
+            "Coopol.Features.Actions.ActionService", // the caller's own actions; a capacity not below who already joined
+            "Coopol.Features.Actions.ActionNotices", // whom to tell about an action
+        ],
+        ["Coopol.Features.Actions.ActionNotice"] = ["Coopol.Features.Actions.ActionNotices"], // for those who run the action
         ["Coopol.Features.Roles.RoleGrantEvent"] = ["Coopol.Features.Roles.RoleService", "Coopol.Features.Roles.RecordExpiredGrantsJob"],
     };
 
@@ -47,6 +62,8 @@ public static class ArchitectureRules
         "Coopol.Features.Elections.Election", "Coopol.Features.Elections.Candidate", "Coopol.Features.Elections.StationResult",
         "Coopol.Features.Elections.CandidateVote", "Coopol.Features.Elections.BlocScheme", "Coopol.Features.Elections.NuanceBloc",
         "Coopol.Features.Elections.ColumnMapping",
+        // Electoral silence periods apply the law: public.
+        "Coopol.Features.Elections.SilencePeriod",
     ];
 
     /// <summary>Folders below the features: they name no feature.</summary>

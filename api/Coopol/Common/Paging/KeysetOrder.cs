@@ -113,6 +113,7 @@ public sealed class KeysetOrder<T>
     {
         Guid g => g.ToString("N"),
         DateTime d => d.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        double x => x.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
         _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "",
     };
 
@@ -124,6 +125,9 @@ public sealed class KeysetOrder<T>
         if (type == typeof(DateTime))
             return long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var t)
                 && t >= DateTime.MinValue.Ticks && t <= DateTime.MaxValue.Ticks ? new DateTime(t, DateTimeKind.Utc) : null;
+        if (type == typeof(double))
+            return double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var x)
+                && double.IsFinite(x) ? x : null;
         if (type == typeof(int)) return int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
         throw new NotSupportedException($"Keyset cursors do not hold {type.Name} values.");
     }

@@ -91,6 +91,231 @@ namespace Coopol.Data.Migrations
                     b.ToTable("RoleGrants");
                 });
 
+            modelBuilder.Entity("Coopol.Features.Actions.ActionNotice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("ActionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HeldReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("ActionId", "Id");
+
+                    b.ToTable("ActionNotices", (string)null);
+                });
+
+            modelBuilder.Entity("Coopol.Features.Actions.ActionParticipant", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("ActionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("CheckedInAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CheckedInById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("JoinedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("ActionId", "PersonId")
+                        .IsUnique();
+
+                    b.HasIndex("ActionId", "Status", "JoinedAt", "Id");
+
+                    b.ToTable("ActionParticipants", (string)null);
+                });
+
+            modelBuilder.Entity("Coopol.Features.Actions.FieldAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AttendanceTarget")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid?>("DuplicatedFromId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FederationCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("MeetingAddress")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Point>("MeetingPoint")
+                        .IsRequired()
+                        .HasColumnType("geography(point,4326)");
+
+                    b.PrimitiveCollection<List<Guid>>("OrganizerIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Point>("SearchPoint")
+                        .IsRequired()
+                        .HasColumnType("geography(point,4326)");
+
+                    b.Property<Guid>("SectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<MultiPolygon>("TurfArea")
+                        .HasColumnType("geometry(multipolygon,4326)");
+
+                    b.PrimitiveCollection<List<string>>("TurfStationIds")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizerIds");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("OrganizerIds"), "gin");
+
+                    b.HasIndex("SearchPoint")
+                        .HasFilter("\"Status\" = 'Published'");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchPoint"), "gist");
+
+                    b.HasIndex("Status", "StartsAt");
+
+                    b.HasIndex("SectionId", "StartsAt", "Id");
+
+                    b.ToTable("Actions", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Actions_EndsAfterStart", "\"EndsAt\" > \"StartsAt\"");
+
+                            t.HasCheckConstraint("CK_Actions_TargetWithinCapacity", "\"Capacity\" IS NULL OR \"AttendanceTarget\" <= \"Capacity\"");
+                        });
+                });
+
             modelBuilder.Entity("Coopol.Features.Elections.BlocScheme", b =>
                 {
                     b.Property<Guid>("Id")
@@ -280,6 +505,46 @@ namespace Coopol.Data.Migrations
                     b.HasKey("SchemeId", "Nuance");
 
                     b.ToTable("NuanceBlocs", (string)null);
+                });
+
+            modelBuilder.Entity("Coopol.Features.Elections.SilencePeriod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ElectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ElectionId");
+
+                    b.HasIndex("EndsAt", "StartsAt");
+
+                    b.ToTable("SilencePeriods", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_SilencePeriods_EndsAfterStart", "\"EndsAt\" > \"StartsAt\"");
+                        });
                 });
 
             modelBuilder.Entity("Coopol.Features.Elections.StationResult", b =>
@@ -1687,6 +1952,45 @@ namespace Coopol.Data.Migrations
                         .HasForeignKey("SectionId");
                 });
 
+            modelBuilder.Entity("Coopol.Features.Actions.ActionNotice", b =>
+                {
+                    b.HasOne("Coopol.Features.Actions.FieldAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Coopol.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coopol.Features.Actions.ActionParticipant", b =>
+                {
+                    b.HasOne("Coopol.Features.Actions.FieldAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Coopol.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coopol.Features.Actions.FieldAction", b =>
+                {
+                    b.HasOne("Coopol.Features.PartyTree.Section", null)
+                        .WithMany()
+                        .HasForeignKey("SectionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Coopol.Features.Elections.Candidate", b =>
                 {
                     b.HasOne("Coopol.Features.Elections.Election", null)
@@ -1703,6 +2007,14 @@ namespace Coopol.Data.Migrations
                         .HasForeignKey("SchemeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Coopol.Features.Elections.SilencePeriod", b =>
+                {
+                    b.HasOne("Coopol.Features.Elections.Election", null)
+                        .WithMany()
+                        .HasForeignKey("ElectionId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Coopol.Features.Elections.StationResult", b =>

@@ -23,7 +23,7 @@ namespace Coopol.Features.Elections;
 public sealed class ElectionsFeature : IFeature
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration) => services
-        .AddScoped<ResultsWriter>().AddScoped<ElectionService>().AddScoped<ResultsTable>()
+        .AddScoped<ResultsWriter>().AddScoped<ElectionService>().AddScoped<ResultsTable>().AddScoped<ElectoralSilence>()
         .AddScoped<IImporter, Results2024Importer>()
         .AddScoped<IImporter, ResultsOlderImporter>()
         .AddScoped<IImporter, ResultsLongImporter>()
@@ -34,6 +34,9 @@ public sealed class ElectionsFeature : IFeature
 
     public void AddQueries(ObjectGraphType query)
     {
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<SilencePeriodType>>>>("electoralSilences")
+            .Description("Electoral silences not over yet, in order (public: the law).")
+            .ResolveAsync(async ctx => await ctx.Service<ElectoralSilence>().UpcomingAsync(ctx.CancellationToken));
         query.Field<NonNullGraphType<ConnectionType<ElectionType>>>("elections").Description("Elections imported, newest first (VIEW_RESULTS).")
             .PagingArguments()
             .ResolveAsync(async ctx => InMemoryConnections.Of(await ctx.Service<ElectionService>().AllAsync(ctx.CancellationToken), ctx.PageRequest()));
@@ -71,6 +74,19 @@ public sealed class ElectionsFeature : IFeature
                     },
                 };
             });
+    }
+
+    public void AddMutations(ObjectGraphType mutation)
+    {
+        mutation.Field<NonNullGraphType<SilencePayloadType>>("setElectoralSilence")
+            .Description("Adds an electoral silence for an election or a vote date over a territory (national ENTER_RESULTS).")
+            .Argument<NonNullGraphType<SetSilenceInputType>>("input")
+            .ResolveAsync(async ctx => await Payload<SilencePeriod>.RunAsync(() =>
+                ctx.Service<ElectoralSilence>().SetAsync(ctx.GetArgument<SetSilenceInput>("input"), ctx.CancellationToken)));
+        mutation.Field<NonNullGraphType<SilencePayloadType>>("deleteElectoralSilence")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async ctx => await Payload<SilencePeriod>.RunAsync(() =>
+                ctx.Service<ElectoralSilence>().DeleteAsync(ctx.GetArgument<string>("id"), ctx.CancellationToken)));
     }
 
     public IEnumerable<NodeFetcher> NodeTypes =>

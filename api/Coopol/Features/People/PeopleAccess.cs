@@ -141,6 +141,17 @@ public sealed class PeopleAccess(CoopolDbContext db, CallerContext caller, TimeP
         db.People.AsNoTracking().Where(p => p.Email == email && p.LinkedToId == null && p.Id != exceptId)
             .Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
 
+    /// <summary>Every record holding this email (primary or linked). Unscoped on purpose, like
+    /// <see cref="PrimaryWithEmailAsync"/>: it lets a sign-up by email stay idempotent, and nothing of it reaches the caller.</summary>
+    public Task<List<Guid>> RecordsWithEmailAsync(string email, CancellationToken ct) =>
+        db.People.AsNoTracking().Where(p => p.Email == email).Select(p => p.Id).ToListAsync(ct);
+
+    /// <summary>People who joined an action, as its organizers see them (name and contact). Joining an action is
+    /// agreeing that those who run it know it; the caller checks that the viewer runs the action and that these are its
+    /// participants.</summary>
+    public async Task<IReadOnlyDictionary<Guid, Person>> ParticipantsForOrganizersAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        ids.Count == 0 ? new Dictionary<Guid, Person>() : await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+
     /// <summary>An invited person accepted to join a section: they move there, and the section's record of them gives
     /// its tags and the phone they lacked. The record is read unscoped: the person accepted to be one with it. Only a
     /// record still linked to them and never signed in to is absorbed (true: merge it).</summary>

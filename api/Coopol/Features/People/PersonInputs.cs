@@ -98,3 +98,6 @@ public sealed record PersonFilter
     public PersonKind? Kind { get; init; }
     public string? Tag { get; init; }
 }
+
+/// <summary>What someone without an account gives about themselves when signing up (to an action).</summary>
+public sealed record VisitorDetails(string FirstName, string LastName, string Email, string? Phone, NetTopologySuite.Geometries.Point? Location);

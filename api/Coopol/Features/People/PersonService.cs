@@ -114,6 +114,41 @@ public sealed class PersonService(
         }
     }
 
+    /// <summary>Someone who signs up on their own (to an action) without an account: they become a supporter of the
+    /// section, with the consents they gave in the form. The answer never tells whether the email was known: a known
+    /// email gets the section its own record, linked privately to that person, as when a section adds them.</summary>
+    public async Task<Guid> RegisterVisitorAsync(VisitorDetails visitor, Guid sectionId, IReadOnlyList<(ConsentPurpose Purpose, ConsentChannel Channel)> consents,
+        CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        for (var attempt = 0; ; attempt++)
+        {
+            var person = new Person
+            {
+                Kind = PersonKind.Supporter, FirstName = visitor.FirstName.Trim(), LastName = visitor.LastName.Trim(),
+                Email = EmailAddress.Normalize(visitor.Email), Phone = MobilePhone.ToE164(visitor.Phone), Location = visitor.Location,
+                SectionId = sectionId, CreatedAt = now, UpdatedAt = now,
+            };
+            await LinkIfKnownElsewhereAsync(person, sectionId, null, now, ct);
+            db.People.Add(person);
+            foreach (var (purpose, channel) in consents)
+                db.Add(ConsentService.NewRecord(person.Id, new ConsentInput
+                {
+                    Purpose = purpose, Channel = channel, Granted = true, Method = ConsentMethod.WebForm,
+                    WordingVersion = ConsentWordings.Current(purpose, channel).Version,
+                }, person.Id, now));
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return person.Id;
+            }
+            catch (DbUpdateException e) when (attempt == 0 && DbConflicts.IsUniqueViolation(e))
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
     /// <summary>Those who manage the person's section may change everything; a person may change their own details
     /// but not whether they are a member, nor their email (the email binds a sign-in account).</summary>
     public async Task<Person> UpdateAsync(UpdatePersonInput input, CancellationToken ct)

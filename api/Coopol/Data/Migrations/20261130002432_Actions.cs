@@ -1,0 +1,231 @@
+﻿using System;
+using System.Collections.Generic;
+using Microsoft.EntityFrameworkCore.Migrations;
+using NetTopologySuite.Geometries;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Coopol.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class Actions : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Actions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SectionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FederationCode = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Title = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    StartsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    EndsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    TimeZone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    MeetingAddress = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    MeetingPoint = table.Column<Point>(type: "geography(point,4326)", nullable: false),
+                    SearchPoint = table.Column<Point>(type: "geography(point,4326)", nullable: false),
+                    CommuneCode = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: true),
+                    AttendanceTarget = table.Column<int>(type: "integer", nullable: false),
+                    Capacity = table.Column<int>(type: "integer", nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Visibility = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    TurfStationIds = table.Column<List<string>>(type: "text[]", nullable: false),
+                    TurfArea = table.Column<MultiPolygon>(type: "geometry(multipolygon,4326)", nullable: true),
+                    OrganizerIds = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    DuplicatedFromId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PublishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CancelledAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CancelReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Actions", x => x.Id);
+                    table.CheckConstraint("CK_Actions_EndsAfterStart", "\"EndsAt\" > \"StartsAt\"");
+                    table.CheckConstraint("CK_Actions_TargetWithinCapacity", "\"Capacity\" IS NULL OR \"AttendanceTarget\" <= \"Capacity\"");
+                    table.ForeignKey(
+                        name: "FK_Actions_Sections_SectionId",
+                        column: x => x.SectionId,
+                        principalTable: "Sections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SilencePeriods",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ElectionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Scope = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    StartsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    EndsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SilencePeriods", x => x.Id);
+                    table.CheckConstraint("CK_SilencePeriods_EndsAfterStart", "\"EndsAt\" > \"StartsAt\"");
+                    table.ForeignKey(
+                        name: "FK_SilencePeriods_Elections_ElectionId",
+                        column: x => x.ElectionId,
+                        principalTable: "Elections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ActionNotices",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ActionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    HeldReason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActionNotices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ActionNotices_Actions_ActionId",
+                        column: x => x.ActionId,
+                        principalTable: "Actions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ActionNotices_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ActionParticipants",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ActionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    JoinedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CheckedInAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CheckedInById = table.Column<Guid>(type: "uuid", nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActionParticipants", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ActionParticipants_Actions_ActionId",
+                        column: x => x.ActionId,
+                        principalTable: "Actions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ActionParticipants_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActionNotices_ActionId_Id",
+                table: "ActionNotices",
+                columns: new[] { "ActionId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActionNotices_Key",
+                table: "ActionNotices",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActionNotices_PersonId",
+                table: "ActionNotices",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActionParticipants_ActionId_PersonId",
+                table: "ActionParticipants",
+                columns: new[] { "ActionId", "PersonId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActionParticipants_ActionId_Status_JoinedAt_Id",
+                table: "ActionParticipants",
+                columns: new[] { "ActionId", "Status", "JoinedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActionParticipants_PersonId",
+                table: "ActionParticipants",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Actions_OrganizerIds",
+                table: "Actions",
+                column: "OrganizerIds")
+                .Annotation("Npgsql:IndexMethod", "gin");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Actions_SearchPoint",
+                table: "Actions",
+                column: "SearchPoint",
+                filter: "\"Status\" = 'Published'")
+                .Annotation("Npgsql:IndexMethod", "gist");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Actions_SectionId_StartsAt_Id",
+                table: "Actions",
+                columns: new[] { "SectionId", "StartsAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Actions_Status_StartsAt",
+                table: "Actions",
+                columns: new[] { "Status", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SilencePeriods_ElectionId",
+                table: "SilencePeriods",
+                column: "ElectionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SilencePeriods_EndsAt_StartsAt",
+                table: "SilencePeriods",
+                columns: new[] { "EndsAt", "StartsAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ActionNotices");
+
+            migrationBuilder.DropTable(
+                name: "ActionParticipants");
+
+            migrationBuilder.DropTable(
+                name: "SilencePeriods");
+
+            migrationBuilder.DropTable(
+                name: "Actions");
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using Coopol.Data;
+using Coopol.Features.Elections;
+using Coopol.Features.People;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coopol.Features.Actions;
+
+/// <summary>Writes the notices an action's participants get (cancellation, a freed place, reminders) into
+/// <see cref="ActionNotice"/>, once each: until the messaging outbox lands, that table is what would be sent. A notice is
+/// held, not queued, during electoral silence or without the person's consent to hear about actions.</summary>
+public sealed class ActionNotices(CoopolDbContext db, ConsentService consents, ElectoralSilence silence)
+{
+    public async Task CancellationAsync(FieldAction action, DateTime now, CancellationToken ct)
+    {
+        var people = await db.Set<ActionParticipant>().AsNoTracking()
+            .Where(p => p.ActionId == action.Id && p.Status != ParticipationStatus.Left).Select(p => p.PersonId).ToListAsync(ct);
+        // A cancellation is not campaigning: it is not held by the silence, only by a missing consent.
+        await WriteAsync(action, people, NoticeKind.Cancelled, $"Annulé / Cancelled: {action.Title}", p => $"cancelled:{action.Id:N}:{p:N}",
+            null, now, ct);
+    }
+
+    public Task PlaceFreedAsync(FieldAction action, Guid personId, DateTime now, CancellationToken ct) =>
+        WriteAsync(action, [personId], NoticeKind.PlaceFreed, $"Une place pour vous / A place for you: {action.Title}",
+            p => $"place:{action.Id:N}:{p:N}:{now.Ticks}", null, now, ct);
+
+    /// <summary>Reminders for one action, keyed by its start so that a rescheduled action is reminded again.</summary>
+    public async Task<int> RemindersAsync(FieldAction action, DateTime now, CancellationToken ct)
+    {
+        var people = await db.Set<ActionParticipant>().AsNoTracking()
+            .Where(p => p.ActionId == action.Id && p.Status == ParticipationStatus.Confirmed).Select(p => p.PersonId).ToListAsync(ct);
+        var held = await silence.AtAsync(action.FederationCode, action.CommuneCode, now, ct);
+        return await WriteAsync(action, people, NoticeKind.Reminder, $"Rappel / Reminder: {action.Title}",
+            p => $"reminder:{action.Id:N}:{p:N}:{action.StartsAt.Ticks}", held is null ? null : $"Electoral silence: {held.Name}", now, ct);
+    }
+
+    private async Task<int> WriteAsync(FieldAction action, List<Guid> people, NoticeKind kind, string subject, Func<Guid, string> keyOf,
+        string? heldReason, DateTime now, CancellationToken ct)
+    {
+        if (people.Count == 0) return 0;
+        var current = await consents.CurrentAsync(people, ct);
+        var notices = people.Select(p =>
+        {
+            var consented = current[p].Any(c => c.Purpose == ConsentPurpose.Actions && c.Granted);
+            var reason = heldReason ?? (consented ? null : "No consent to be told about actions");
+            return new ActionNotice
+            {
+                ActionId = action.Id, PersonId = p, Kind = kind, Key = keyOf(p), Subject = subject.Length > 300 ? subject[..300] : subject,
+                Status = reason is null ? NoticeStatus.Queued : NoticeStatus.Held, HeldReason = reason, CreatedAt = now,
+            };
+        }).ToList();
+        var keys = notices.Select(n => n.Key).ToList();
+        var existing = (await db.Set<ActionNotice>().AsNoTracking().Where(n => keys.Contains(n.Key)).Select(n => n.Key).ToListAsync(ct)).ToHashSet();
+        var fresh = notices.Where(n => !existing.Contains(n.Key)).ToList();
+        db.AddRange(fresh);
+        await db.SaveChangesAsync(ct);
+        return fresh.Count;
+    }
+
+    /// <summary>The notices of an action, for those who run it (what would have been sent, and what was held).</summary>
+    public Task<List<ActionNotice>> OfActionAsync(Guid actionId, int limit, CancellationToken ct) =>
+        db.Set<ActionNotice>().AsNoTracking().Where(n => n.ActionId == actionId).OrderByDescending(n => n.Id).Take(limit).ToListAsync(ct);
+}
+
+/// <summary>Every hour: reminders to the confirmed participants of published actions that start within a day. A system
+/// job (it acts for no one): it reads participants only to write their notices, once each by key, so a retry or a second
+/// run adds nothing.</summary>
+public sealed class ActionRemindersJob(CoopolDbContext db, ActionNotices notices, TimeProvider clock)
+{
+    public const string RecurringId = "actions:reminders";
+    public static readonly TimeSpan Ahead = TimeSpan.FromHours(24);
+
+    [AutomaticRetry(Attempts = 3)]
+    public async Task<int> RunAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var until = now + Ahead;
+        var actions = await db.Set<FieldAction>().AsNoTracking()
+            .Where(a => a.Status == ActionStatus.Published && a.StartsAt > now && a.StartsAt <= until)
+            .OrderBy(a => a.StartsAt).ThenBy(a => a.Id).ToListAsync(ct);
+        var written = 0;
+        foreach (var action in actions) written += await notices.RemindersAsync(action, now, ct);
+        return written;
+    }
+}

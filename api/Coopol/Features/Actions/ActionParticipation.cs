@@ -1,0 +1,207 @@
+using Coopol.Common;
+using Coopol.Common.Paging;
+using Coopol.Data;
+using Coopol.Features.People;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coopol.Features.Actions;
+
+/// <summary>How many take part, against the target: counts only, which anyone who sees the action may see.</summary>
+public sealed record Attendance(int Confirmed, int Waiting, int CheckedIn, int Target, int? Capacity)
+{
+    public int? PlacesLeft => Capacity is { } c ? Math.Max(0, c - Confirmed) : null;
+}
+
+/// <summary>A participant as those who run the action see them.</summary>
+public sealed record ParticipantView(ActionParticipant Participant, Person? Person);
+
+/// <summary>What a sign-up without an account answers: the same whether or not the email was known.</summary>
+public sealed record VisitorJoinResult(ActionView Action, ParticipationStatus Status);
+
+/// <summary>Joining, leaving, the waiting list and check-in. Taking part is personal data: participants are listed to
+/// those who run the action only, and an anonymous visitor learns counts, never names.</summary>
+public sealed class ActionParticipation(
+    CoopolDbContext db, ActionAccess access, PeopleAccess people, PersonService persons, NearbyActions places, ActionNotices notices,
+    TimeProvider clock, IValidator<JoinActionAsVisitorInput> visitorValidator)
+{
+    public const string ParticipantNodeType = "ActionParticipant";
+
+    /// <summary>The waiting list holds as many people as the action has places (at least this many).</summary>
+    public const int MinWaitingList = 10;
+
+    private static readonly KeysetOrder<ActionParticipant> InLine = KeysetOrder<ActionParticipant>.Ascending("line",
+        KeysetOrder<ActionParticipant>.Key(p => p.JoinedAt), KeysetOrder<ActionParticipant>.Key(p => p.Id));
+
+    public async Task<IReadOnlyDictionary<Guid, Attendance>> AttendanceAsync(IReadOnlyCollection<FieldAction> actions, CancellationToken ct)
+    {
+        var ids = actions.Select(a => a.Id).ToList();
+        var counts = await db.Set<ActionParticipant>().AsNoTracking().Where(p => ids.Contains(p.ActionId) && p.Status != ParticipationStatus.Left)
+            .GroupBy(p => p.ActionId)
+            .Select(g => new
+            {
+                g.Key,
+                Confirmed = g.Count(p => p.Status == ParticipationStatus.Confirmed),
+                Waiting = g.Count(p => p.Status == ParticipationStatus.Waiting),
+                CheckedIn = g.Count(p => p.CheckedInAt != null),
+            })
+            .ToDictionaryAsync(c => c.Key, ct);
+        return actions.ToDictionary(a => a.Id, a => counts.TryGetValue(a.Id, out var c)
+            ? new Attendance(c.Confirmed, c.Waiting, c.CheckedIn, a.AttendanceTarget, a.Capacity)
+            : new Attendance(0, 0, 0, a.AttendanceTarget, a.Capacity));
+    }
+
+    /// <summary>The participants, confirmed first then the waiting list in order, for those who run the action.</summary>
+    public async Task<Page<ParticipantView>> ParticipantsAsync(ActionView view, ParticipationStatus? status, PageRequest page, CancellationToken ct)
+    {
+        if (!view.SeesParticipants) throw new ForbiddenException("Only those who run this action see who takes part.");
+        var rows = db.Set<ActionParticipant>().AsNoTracking().Where(p => p.ActionId == view.Action.Id);
+        rows = status is { } s ? rows.Where(p => p.Status == s) : rows.Where(p => p.Status != ParticipationStatus.Left);
+        var found = await rows.ToPageAsync(InLine, page, ct);
+        var persons = await people.ParticipantsForOrganizersAsync(found.Items.Select(p => p.PersonId).ToList(), ct);
+        return new Page<ParticipantView>(found.Items.Select(p => new ParticipantView(p, persons.GetValueOrDefault(p.PersonId))).ToList(),
+            found.HasNextPage, found.HasPreviousPage, found.TotalCount, v => found.CursorOf(v.Participant));
+    }
+
+    /// <summary>The signed-in person joins; full, they go on the waiting list (unless they asked not to).</summary>
+    public async Task<ActionView> JoinAsync(string actionId, bool waitIfFull, CancellationToken ct)
+    {
+        var rights = await access.RightsAsync(ct);
+        var me = rights.RequirePerson();
+        var view = await RequireVisibleAsync(actionId, ct);
+        await JoinAsPersonAsync(view.Action.Id, me, waitIfFull, ct);
+        return (await access.FindAsync(view.Action.Id, ct))!;
+    }
+
+    /// <summary>Someone without an account signs up with their name, email (and phone), and consent to be told about
+    /// the action. They become a supporter of the section whose territory holds their place, else the nearest.
+    /// The answer is the same whether or not that email was known, or already signed up.</summary>
+    public async Task<VisitorJoinResult> JoinAsVisitorAsync(JoinActionAsVisitorInput input, CancellationToken ct)
+    {
+        var view = await RequireVisibleAsync(input.ActionId, ct);
+        visitorValidator.ValidateOrThrow(input);
+        EnsureOpen(view.Action);
+        var email = EmailAddress.Normalize(input.Email!);
+        var known = await people.RecordsWithEmailAsync(email, ct);
+        var already = known.Count > 0 && await db.Set<ActionParticipant>()
+            .AnyAsync(p => p.ActionId == view.Action.Id && known.Contains(p.PersonId) && p.Status != ParticipationStatus.Left, ct);
+        if (already)
+        {
+            var attendance = (await AttendanceAsync([view.Action], ct))[view.Action.Id];
+            return new VisitorJoinResult(view, attendance.PlacesLeft is 0 ? ParticipationStatus.Waiting : ParticipationStatus.Confirmed);
+        }
+        var place = input.Near is { } near && (near.Point is not null || !string.IsNullOrWhiteSpace(near.Place))
+            ? await places.TryResolveAsync(near, ct) : null;
+        var sectionId = place?.Point is { } point ? await places.SectionForAsync(point, ct) ?? view.Action.SectionId : view.Action.SectionId;
+        List<(ConsentPurpose, ConsentChannel)> consents = [(ConsentPurpose.Actions, ConsentChannel.Email)];
+        if (!string.IsNullOrWhiteSpace(input.Phone)) consents.Add((ConsentPurpose.Actions, ConsentChannel.Sms));
+        var personId = await persons.RegisterVisitorAsync(
+            new VisitorDetails(input.FirstName, input.LastName, email, input.Phone, place?.Point), sectionId, consents, ct);
+        var status = await JoinAsPersonAsync(view.Action.Id, personId, waitIfFull: true, ct);
+        return new VisitorJoinResult(view, status);
+    }
+
+    public async Task<ActionView> LeaveAsync(string actionId, CancellationToken ct)
+    {
+        var rights = await access.RightsAsync(ct);
+        var me = rights.RequirePerson();
+        var view = await RequireVisibleAsync(actionId, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var action = await LockAsync(view.Action.Id, ct);
+        var mine = await db.Set<ActionParticipant>().AsTracking().FirstOrDefaultAsync(p => p.ActionId == action.Id && p.PersonId == me, ct);
+        if (mine is null || mine.Status == ParticipationStatus.Left) throw new NotParticipatingException();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var freed = mine.Status == ParticipationStatus.Confirmed;
+        mine.Status = ParticipationStatus.Left;
+        mine.CheckedInAt = null;
+        mine.UpdatedAt = now;
+        await db.SaveChangesAsync(ct);
+        if (freed && action.Status == ActionStatus.Published) await PromoteWaitingAsync(action, now, ct);
+        await transaction.CommitAsync(ct);
+        return (await access.FindAsync(action.Id, ct))!;
+    }
+
+    /// <summary>Organizers mark who came. Someone from the waiting list who shows up is confirmed.</summary>
+    public async Task<ParticipantView> CheckInAsync(CheckInInput input, CancellationToken ct)
+    {
+        var view = await RequireVisibleAsync(input.ActionId, ct);
+        if (!view.SeesParticipants) throw new ForbiddenException("Only those who run this action check people in.");
+        var id = ParseParticipantId(input.ParticipantId);
+        var row = await db.Set<ActionParticipant>().AsTracking().FirstOrDefaultAsync(p => p.Id == id && p.ActionId == view.Action.Id, ct)
+            ?? throw InputValidationException.For("participantId", "PARTICIPANT_NOT_FOUND", "This person does not take part in this action.");
+        if (row.Status == ParticipationStatus.Left)
+            throw InputValidationException.For("participantId", "PARTICIPANT_LEFT", "This person left the action.");
+        if (view.Action.Status is ActionStatus.Cancelled or ActionStatus.Draft) throw new ActionNotOpenException(view.Action.Status);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (now < view.Action.StartsAt - TimeSpan.FromHours(3) || now > view.Action.EndsAt + TimeSpan.FromDays(2))
+            throw InputValidationException.For("actionId", "NOT_CHECK_IN_TIME", "Check-in opens three hours before the action and closes two days after.");
+        var rights = await access.RightsAsync(ct);
+        row.CheckedInAt = input.CheckedIn ? row.CheckedInAt ?? now : null;
+        row.CheckedInById = input.CheckedIn ? rights.PersonId : null;
+        if (input.CheckedIn && row.Status == ParticipationStatus.Waiting) row.Status = ParticipationStatus.Confirmed;
+        row.UpdatedAt = now;
+        await db.SaveChangesAsync(ct);
+        var person = await people.ParticipantsForOrganizersAsync([row.PersonId], ct);
+        return new ParticipantView(row, person.GetValueOrDefault(row.PersonId));
+    }
+
+    public static long ParseParticipantId(string id) =>
+        GlobalId.TryDecode(id) is (ParticipantNodeType, var key) && long.TryParse(key, out var n) ? n
+            : throw InputValidationException.For("participantId", "INVALID_ID", "Expected the ID of a participant.");
+
+    private async Task<ParticipationStatus> JoinAsPersonAsync(Guid actionId, Guid personId, bool waitIfFull, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // One join at a time per action, so two people never take the last place.
+        var action = await LockAsync(actionId, ct);
+        EnsureOpen(action);
+        var row = await db.Set<ActionParticipant>().AsTracking().FirstOrDefaultAsync(p => p.ActionId == actionId && p.PersonId == personId, ct);
+        if (row is { Status: not ParticipationStatus.Left }) return row.Status;
+        var counts = await db.Set<ActionParticipant>().Where(p => p.ActionId == actionId)
+            .GroupBy(p => p.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var confirmed = counts.GetValueOrDefault(ParticipationStatus.Confirmed);
+        var waiting = counts.GetValueOrDefault(ParticipationStatus.Waiting);
+        var full = action.Capacity is { } capacity && confirmed >= capacity;
+        if (full && (!waitIfFull || waiting >= Math.Max(MinWaitingList, action.Capacity!.Value))) throw new ActionFullException();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var status = full ? ParticipationStatus.Waiting : ParticipationStatus.Confirmed;
+        if (row is null)
+            db.Add(new ActionParticipant { ActionId = actionId, PersonId = personId, Status = status, JoinedAt = now, UpdatedAt = now });
+        else
+        {
+            row.Status = status;
+            row.JoinedAt = now;
+            row.UpdatedAt = now;
+        }
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return status;
+    }
+
+    private async Task PromoteWaitingAsync(FieldAction action, DateTime now, CancellationToken ct)
+    {
+        var next = await db.Set<ActionParticipant>().AsTracking()
+            .Where(p => p.ActionId == action.Id && p.Status == ParticipationStatus.Waiting)
+            .OrderBy(p => p.JoinedAt).ThenBy(p => p.Id).FirstOrDefaultAsync(ct);
+        if (next is null) return;
+        next.Status = ParticipationStatus.Confirmed;
+        next.UpdatedAt = now;
+        await db.SaveChangesAsync(ct);
+        await notices.PlaceFreedAsync(action, next.PersonId, now, ct);
+    }
+
+    private async Task<FieldAction> LockAsync(Guid actionId, CancellationToken ct) =>
+        await db.Set<FieldAction>().FromSql($"""SELECT * FROM "Actions" WHERE "Id" = {actionId} FOR UPDATE""").AsNoTracking().SingleAsync(ct);
+
+    private void EnsureOpen(FieldAction action)
+    {
+        if (action.Status != ActionStatus.Published) throw new ActionNotOpenException(action.Status);
+        if (action.EndsAt <= clock.GetUtcNow().UtcDateTime) throw new ActionOverException();
+    }
+
+    private async Task<ActionView> RequireVisibleAsync(string actionId, CancellationToken ct)
+    {
+        var id = GlobalId.TryDecodeGuid(actionId, ActionService.NodeType) ?? throw new ActionNotFoundException();
+        return await access.FindAsync(id, ct) ?? throw new ActionNotFoundException();
+    }
+}

@@ -1,0 +1,291 @@
+using System.Text.Json;
+using Coopol.Access;
+using Coopol.Common;
+using Coopol.Common.Paging;
+using Coopol.Data;
+using Coopol.Features.Elections;
+using Coopol.Features.Geography;
+using Coopol.Features.PartyTree;
+using Coopol.Features.People;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.IO.Converters;
+
+namespace Coopol.Features.Actions;
+
+/// <summary>Creating and running actions: MANAGE_ACTIONS over the organizing section (its secretary, its federation,
+/// the national team, or a delegate of the section).</summary>
+public sealed class ActionService(
+    CoopolDbContext db, ActionAccess access, SectionService sections, PeopleAccess people, ElectoralSilence silence,
+    ActionNotices notices, TimeProvider clock, IValidator<ActionInput> validator, IValidator<CancelActionInput> cancelValidator)
+{
+    public const string NodeType = "Action";
+
+    public static readonly KeysetOrder<FieldAction> ByStart = KeysetOrder<FieldAction>.Ascending("start",
+        KeysetOrder<FieldAction>.Key(a => a.StartsAt), KeysetOrder<FieldAction>.Key(a => a.Id));
+
+    private static readonly JsonSerializerOptions GeoJson = new() { Converters = { new GeoJsonConverterFactory() } };
+
+    public Task<ActionView?> FindAsync(Guid id, CancellationToken ct) => access.FindAsync(id, ct);
+
+    public Task<IReadOnlyDictionary<Guid, ActionView>> ByIdsAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) => access.ByIdsAsync(ids, ct);
+
+    /// <summary>A section's actions the caller may see, upcoming first by default.</summary>
+    public async Task<Page<ActionView>> OfSectionAsync(Guid sectionId, ActionStatus? status, bool upcomingOnly, PageRequest page, CancellationToken ct)
+    {
+        var actions = (await access.VisibleAsync(ct)).Where(a => a.SectionId == sectionId);
+        if (status is { } s) actions = actions.Where(a => a.Status == s);
+        if (upcomingOnly)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            actions = actions.Where(a => a.EndsAt > now);
+        }
+        return await ViewPageAsync(await actions.ToPageAsync(ByStart, page, ct), ct);
+    }
+
+    /// <summary>The actions the caller takes part in or organizes, upcoming ones.</summary>
+    public async Task<Page<ActionView>> MineAsync(PageRequest page, CancellationToken ct)
+    {
+        var rights = await access.RightsAsync(ct);
+        var me = rights.RequirePerson();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var mine = db.Set<ActionParticipant>().Where(p => p.PersonId == me && p.Status != ParticipationStatus.Left).Select(p => p.ActionId);
+        var actions = (await access.VisibleAsync(ct)).Where(a => a.EndsAt > now && (a.OrganizerIds.Contains(me) || mine.Contains(a.Id)));
+        return await ViewPageAsync(await actions.ToPageAsync(ByStart, page, ct), ct);
+    }
+
+    private async Task<Page<ActionView>> ViewPageAsync(Page<FieldAction> page, CancellationToken ct)
+    {
+        var views = await access.ViewsAsync(page.Items, ct);
+        return new Page<ActionView>(page.Items.Select(a => views[a.Id]).ToList(), page.HasNextPage, page.HasPreviousPage, page.TotalCount,
+            v => page.CursorOf(v.Action));
+    }
+
+    public async Task<ActionView> CreateAsync(CreateActionInput input, CancellationToken ct)
+    {
+        var rights = await access.RightsAsync(ct);
+        var actor = rights.RequirePerson();
+        var section = await sections.RequireAsync(input.SectionId, "sectionId", ct);
+        if (!rights.Can(Permission.ManageActions, SectionService.NodeOf(section)))
+            throw new ForbiddenException("You may not organize actions for this section.");
+        validator.ValidateOrThrow(input.Action, "action");
+        var now = clock.GetUtcNow().UtcDateTime;
+        var action = new FieldAction
+        {
+            SectionId = section.Id, FederationCode = section.FederationCode, Title = "", MeetingAddress = "",
+            MeetingPoint = Point.Empty, SearchPoint = Point.Empty, CreatedById = actor, CreatedAt = now,
+        };
+        await ApplyAsync(action, input.Action, now, ct);
+        if (input.Publish) await PublishChecksAsync(action, now, ct);
+        db.Add(action);
+        await db.SaveChangesAsync(ct);
+        return (await access.ViewsAsync([action], ct))[action.Id];
+    }
+
+    public async Task<ActionView> UpdateAsync(UpdateActionInput input, CancellationToken ct)
+    {
+        var view = await RequireManagedAsync(input.ActionId, ct);
+        var action = view.Action;
+        if (action.Status is ActionStatus.Cancelled or ActionStatus.Done) throw new ActionNotOpenException(action.Status);
+        validator.ValidateOrThrow(input.Action, "action");
+        var now = clock.GetUtcNow().UtcDateTime;
+        await ApplyAsync(action, input.Action, now, ct);
+        await db.SaveChangesAsync(ct);
+        return view;
+    }
+
+    /// <summary>A copy as a draft at another start, same duration, without its participants.</summary>
+    public async Task<ActionView> DuplicateAsync(DuplicateActionInput input, CancellationToken ct)
+    {
+        var view = await RequireManagedAsync(input.ActionId, ct);
+        var rights = await access.RightsAsync(ct);
+        var source = view.Action;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var starts = Instants.Utc(input.StartsAt);
+        if (starts < now) throw InputValidationException.For("startsAt", "IN_THE_PAST", "The copy must start in the future.");
+        var copy = new FieldAction
+        {
+            SectionId = source.SectionId, FederationCode = source.FederationCode, Kind = source.Kind, Title = source.Title,
+            Description = source.Description, StartsAt = starts, EndsAt = starts + (source.EndsAt - source.StartsAt), TimeZone = source.TimeZone,
+            MeetingAddress = source.MeetingAddress, MeetingPoint = source.MeetingPoint, SearchPoint = source.SearchPoint, CommuneCode = source.CommuneCode,
+            AttendanceTarget = source.AttendanceTarget, Capacity = source.Capacity, Visibility = source.Visibility,
+            TurfStationIds = [.. source.TurfStationIds], TurfArea = source.TurfArea, OrganizerIds = [.. source.OrganizerIds],
+            CreatedById = rights.RequirePerson(), DuplicatedFromId = source.Id, CreatedAt = now, UpdatedAt = now,
+        };
+        db.Add(copy);
+        await db.SaveChangesAsync(ct);
+        return (await access.ViewsAsync([copy], ct))[copy.Id];
+    }
+
+    public async Task<ActionView> PublishAsync(string actionId, CancellationToken ct)
+    {
+        var view = await RequireManagedAsync(actionId, ct);
+        if (view.Action.Status == ActionStatus.Published)
+            throw InputValidationException.For("actionId", "ALREADY_PUBLISHED", "This action is already published.");
+        if (view.Action.Status != ActionStatus.Draft) throw new ActionNotOpenException(view.Action.Status);
+        await PublishChecksAsync(view.Action, clock.GetUtcNow().UtcDateTime, ct);
+        await db.SaveChangesAsync(ct);
+        return view;
+    }
+
+    /// <summary>Cancels the action and tells everyone taking part or waiting (a notice each, once).</summary>
+    public async Task<ActionView> CancelAsync(CancelActionInput input, CancellationToken ct)
+    {
+        var view = await RequireManagedAsync(input.ActionId, ct);
+        cancelValidator.ValidateOrThrow(input);
+        var action = view.Action;
+        if (action.Status is ActionStatus.Cancelled or ActionStatus.Done) throw new ActionNotOpenException(action.Status);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var wasPublished = action.Status == ActionStatus.Published;
+        action.Status = ActionStatus.Cancelled;
+        action.CancelledAt = now;
+        action.CancelReason = string.IsNullOrWhiteSpace(input.Reason) ? null : input.Reason.Trim();
+        action.UpdatedAt = now;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        if (wasPublished) await notices.CancellationAsync(action, now, ct);
+        await transaction.CommitAsync(ct);
+        return view;
+    }
+
+    /// <summary>Marks a past action as done (its figures count in reviews as held).</summary>
+    public async Task<ActionView> CompleteAsync(string actionId, CancellationToken ct)
+    {
+        var view = await RequireManagedAsync(actionId, ct);
+        if (view.Action.Status != ActionStatus.Published) throw new ActionNotOpenException(view.Action.Status);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (view.Action.StartsAt > now) throw InputValidationException.For("actionId", "NOT_STARTED", "The action has not started yet.");
+        view.Action.Status = ActionStatus.Done;
+        view.Action.UpdatedAt = now;
+        await db.SaveChangesAsync(ct);
+        return view;
+    }
+
+    private async Task<ActionView> RequireManagedAsync(string actionId, CancellationToken ct)
+    {
+        var id = GlobalId.ParseGuid(actionId, NodeType, "actionId");
+        var view = await access.RequireForChangeAsync(id, ct);
+        if (!view.Manages) throw new ForbiddenException("You may not change this action.");
+        return view;
+    }
+
+    private async Task PublishChecksAsync(FieldAction action, DateTime now, CancellationToken ct)
+    {
+        if (action.EndsAt <= now) throw new ActionOverException();
+        if (await silence.AtAsync(action.FederationCode, action.CommuneCode, now, ct) is { } period)
+            throw new ElectoralSilenceInEffectException(period);
+        action.Status = ActionStatus.Published;
+        action.PublishedAt = now;
+    }
+
+    private async Task ApplyAsync(FieldAction action, ActionInput input, DateTime now, CancellationToken ct)
+    {
+        var point = new Point(input.MeetingPoint.Longitude, input.MeetingPoint.Latitude) { SRID = 4326 };
+        var starts = Instants.Utc(input.StartsAt);
+        if (starts != action.StartsAt && Instants.Utc(input.EndsAt) <= now)
+            throw InputValidationException.For("action.endsAt", "IN_THE_PAST", "The action would be over already.");
+        action.CommuneCode = await CommuneOfMeetingPointAsync(point, action.FederationCode, input.CommuneCode, ct);
+        if (input.Capacity is { } capacity)
+        {
+            var confirmed = await db.Set<ActionParticipant>().CountAsync(p => p.ActionId == action.Id && p.Status == ParticipationStatus.Confirmed, ct);
+            if (capacity < confirmed)
+                throw InputValidationException.For("action.capacity", "BELOW_CONFIRMED", $"{confirmed} people already take part: the capacity cannot be lower.");
+        }
+        action.Kind = input.Kind;
+        action.Title = input.Title.Trim();
+        action.Description = input.Description?.Trim() ?? "";
+        action.StartsAt = starts;
+        action.EndsAt = Instants.Utc(input.EndsAt);
+        action.TimeZone = input.TimeZone ?? "Europe/Paris";
+        action.MeetingAddress = input.MeetingAddress.Trim();
+        action.MeetingPoint = point;
+        action.AttendanceTarget = input.AttendanceTarget;
+        action.Capacity = input.Capacity;
+        action.Visibility = input.Visibility;
+        action.SearchPoint = action.Visibility == ActionVisibility.Public ? point : FieldAction.Approximate(point);
+        action.TurfStationIds = await TurfStationsAsync(input.TurfStationIds, action.FederationCode, ct);
+        action.TurfArea = ParseTurfArea(input.TurfArea);
+        action.OrganizerIds = await OrganizersAsync(input.OrganizerIds, ct);
+        action.UpdatedAt = now;
+    }
+
+    /// <summary>The commune holding the meeting point when Coopol has its boundary, which must be in the section's
+    /// federation; where no boundary of the federation is loaded, the commune given (checked against the official list).</summary>
+    private async Task<string?> CommuneOfMeetingPointAsync(Point point, string federationCode, string? given, CancellationToken ct)
+    {
+        var holder = await db.Set<Commune>().AsNoTracking()
+            .Where(c => c.Boundary != null && c.Boundary.Intersects(point))
+            .Select(c => new { c.Code, c.DepartementCode }).FirstOrDefaultAsync(ct);
+        if (holder is not null)
+            return holder.DepartementCode == federationCode ? holder.Code : throw OutsideFederation(federationCode);
+        if (await db.Set<Commune>().AnyAsync(c => c.DepartementCode == federationCode && c.Boundary != null, ct))
+            throw OutsideFederation(federationCode);
+        if (given is null) return null;
+        var code = given.Trim().ToUpperInvariant();
+        return await db.Set<Commune>().AnyAsync(c => c.Code == code && c.DepartementCode == federationCode, ct)
+            ? code
+            : throw InputValidationException.For("action.communeCode", "COMMUNE_NOT_IN_FEDERATION", $"{code} is not a commune of federation {federationCode}.");
+    }
+
+    private static InputValidationException OutsideFederation(string federationCode) => InputValidationException.For("action.meetingPoint",
+        "MEETING_POINT_OUTSIDE_FEDERATION", $"The meeting point is outside the communes of federation {federationCode}.");
+
+    private async Task<List<string>> TurfStationsAsync(List<string>? given, string federationCode, CancellationToken ct)
+    {
+        if (given is null || given.Count == 0) return [];
+        var ids = given.Select(s => s.Trim()).Distinct().ToList();
+        var known = await db.Set<PollingStation>().AsNoTracking().Where(s => ids.Contains(s.Id))
+            .ToDictionaryAsync(s => s.Id, s => s.DepartementCode, ct);
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (!known.TryGetValue(ids[i], out var dep))
+                throw InputValidationException.For($"action.turfStationIds.{i}", "STATION_NOT_FOUND", $"There is no polling station {ids[i]}.");
+            if (dep != federationCode)
+                throw InputValidationException.For($"action.turfStationIds.{i}", "STATION_NOT_IN_FEDERATION",
+                    $"Polling station {ids[i]} is outside federation {federationCode}.");
+        }
+        return ids;
+    }
+
+    private static MultiPolygon? ParseTurfArea(string? geoJson)
+    {
+        if (string.IsNullOrWhiteSpace(geoJson)) return null;
+        Geometry? geometry;
+        try
+        {
+            geometry = JsonSerializer.Deserialize<Geometry>(geoJson, GeoJson);
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException or FormatException)
+        {
+            throw InputValidationException.For("action.turfArea", "INVALID_GEOMETRY", "The turf is not a GeoJSON geometry.");
+        }
+        var area = geometry switch
+        {
+            Polygon p => new MultiPolygon([p]),
+            MultiPolygon m => m,
+            _ => throw InputValidationException.For("action.turfArea", "INVALID_GEOMETRY", "The turf must be a Polygon or a MultiPolygon."),
+        };
+        if (area.NumPoints > 10_000)
+            throw InputValidationException.For("action.turfArea", "TOO_LONG", "The turf has too many points (at most 10,000).");
+        if (area.Coordinates.Any(c => c.X is < -180 or > 180 || c.Y is < -90 or > 90))
+            throw InputValidationException.For("action.turfArea", "INVALID_GEOMETRY", "The turf's coordinates must be WGS84 longitude, latitude.");
+        if (!area.IsValid)
+            throw InputValidationException.For("action.turfArea", "INVALID_GEOMETRY", "The turf crosses itself: draw it again.");
+        area.SRID = 4326;
+        return area;
+    }
+
+    /// <summary>Organizers are people the author sees (their details, not just their name).</summary>
+    private async Task<List<Guid>> OrganizersAsync(List<string>? given, CancellationToken ct)
+    {
+        if (given is null || given.Count == 0) return [];
+        var ids = given.Select((g, i) => GlobalId.ParseGuid(g, PersonService.NodeType, $"action.organizerIds.{i}")).Distinct().ToList();
+        var seen = await people.ByIdsAsync(ids, ct);
+        var scope = await people.ScopeAsync(ct);
+        for (var i = 0; i < ids.Count; i++)
+            if (!seen.TryGetValue(ids[i], out var p) || !scope.SeesDetails(p))
+                throw InputValidationException.For($"action.organizerIds.{i}", "PERSON_NOT_FOUND", "This person was not found.");
+        return ids;
+    }
+}

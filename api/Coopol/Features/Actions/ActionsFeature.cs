@@ -1,0 +1,108 @@
+using Coopol.Access;
+using Coopol.Common;
+using Coopol.Common.GraphQL;
+using Coopol.Features.PartyTree;
+using GraphQL;
+using GraphQL.Types;
+using GraphQL.Types.Relay;
+using Hangfire;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Coopol.Features.Actions;
+
+/// <summary>Field actions: creating and publishing them (MANAGE_ACTIONS), finding them near a place, joining (with a
+/// waiting list), check-in, and the notices participants get.</summary>
+public sealed class ActionsFeature : IFeature
+{
+    public void AddServices(IServiceCollection services, IConfiguration configuration) => services
+        .AddScoped<ActionAccess>().AddScoped<ActionService>().AddScoped<ActionParticipation>().AddScoped<NearbyActions>()
+        .AddScoped<ActionNotices>().AddScoped<AttendanceLoader>().AddScoped<ActionRemindersJob>();
+
+    public Permission Permissions => Permission.ManageActions;
+
+    public void ScheduleJobs(IRecurringJobManager jobs) =>
+        jobs.AddOrUpdate<ActionRemindersJob>(ActionRemindersJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Hourly());
+
+    public void AddQueries(ObjectGraphType query)
+    {
+        query.Field<ActionType>("action").Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async ctx => GlobalId.TryDecodeGuid(ctx.GetArgument<string>("id"), ActionService.NodeType) is { } id
+                ? await ctx.Service<ActionService>().FindAsync(id, ctx.CancellationToken) : null);
+        query.Field<NonNullGraphType<NearbyActionsType>>("nearbyActions")
+            .Description("Upcoming actions within a radius of a point or a place (postcode, commune), that the viewer may see, "
+                + "by distance then date. Open to anyone, signed in or not.")
+            .Argument<NonNullGraphType<NearInputType>>("near")
+            .Argument<FloatGraphType>("radiusKm", a => a.DefaultValue = 10.0)
+            .Argument<ListGraphType<NonNullGraphType<ActionKindType>>>("kinds")
+            .Argument<DateTimeGraphType>("from").Argument<DateTimeGraphType>("to")
+            .Argument<IntGraphType>("first").Argument<StringGraphType>("after")
+            .ResolveAsync(async ctx => await ctx.Service<NearbyActions>().FindAsync(new NearbyActionsQuery
+            {
+                Near = ctx.GetArgument<NearInput>("near"), RadiusKm = ctx.GetArgument<double>("radiusKm"),
+                Kinds = ctx.GetArgument<List<ActionKind>?>("kinds"), From = ctx.GetArgument<DateTime?>("from"), To = ctx.GetArgument<DateTime?>("to"),
+            }, ctx.PageRequest(), ctx.CancellationToken));
+        query.Field<NonNullGraphType<ConnectionType<ActionType>>>("actions")
+            .Description("A section's actions that the viewer may see, by start (drafts for those who manage it).")
+            .Argument<NonNullGraphType<IdGraphType>>("sectionId").Argument<ActionStatusType>("status")
+            .Argument<BooleanGraphType>("upcomingOnly", a => a.DefaultValue = true).PagingArguments()
+            .ResolveAsync(async ctx => (await ctx.Service<ActionService>().OfSectionAsync(
+                GlobalId.ParseGuid(ctx.GetArgument<string>("sectionId"), SectionService.NodeType, "sectionId"),
+                ctx.GetArgument<ActionStatus?>("status"), ctx.GetArgument<bool>("upcomingOnly"), ctx.PageRequest(), ctx.CancellationToken)).ToConnection());
+        query.Field<NonNullGraphType<ConnectionType<ActionType>>>("myActions")
+            .Description("Upcoming actions the viewer takes part in or organizes.").PagingArguments()
+            .ResolveAsync(async ctx => (await ctx.Service<ActionService>().MineAsync(ctx.PageRequest(), ctx.CancellationToken)).ToConnection());
+    }
+
+    public void AddMutations(ObjectGraphType mutation)
+    {
+        mutation.Field<NonNullGraphType<ActionPayloadType>>("createAction").Description("MANAGE_ACTIONS over the section.")
+            .Argument<NonNullGraphType<CreateActionInputType>>("input")
+            .ResolveAsync(async ctx => await Payload<ActionView>.RunAsync(() =>
+                ctx.Service<ActionService>().CreateAsync(ctx.GetArgument<CreateActionInput>("input"), ctx.CancellationToken)));
+        mutation.Field<NonNullGraphType<ActionPayloadType>>("updateAction")
+            .Argument<NonNullGraphType<UpdateActionInputType>>("input")
+            .ResolveAsync(async ctx => await Payload<ActionView>.RunAsync(() =>
+                ctx.Service<ActionService>().UpdateAsync(ctx.GetArgument<UpdateActionInput>("input"), ctx.CancellationToken)));
+        mutation.Field<NonNullGraphType<ActionPayloadType>>("duplicateAction").Description("A draft copy at another start, without participants.")
+            .Argument<NonNullGraphType<DuplicateActionInputType>>("input")
+            .ResolveAsync(async ctx => await Payload<ActionView>.RunAsync(() =>
+                ctx.Service<ActionService>().DuplicateAsync(ctx.GetArgument<DuplicateActionInput>("input"), ctx.CancellationToken)));
+        mutation.Field<NonNullGraphType<ActionPayloadType>>("publishAction").Description("Refused during electoral silence.")
+            .Argument<NonNullGraphType<IdGraphType>>("actionId")
+            .ResolveAsync(async ctx => await Payload<ActionView>.RunAsync(() =>
+                ctx.Service<ActionService>().PublishAsync(ctx.GetArgument<string>("actionId"), ctx.CancellationToken)));
+        mutation.Field<NonNullGraphType<ActionPayloadType>>("cancelAction").Description("Participants are told (a notice each).")
+            .Argument<NonNullGraphType<CancelActionInputType>>("input")
+            .ResolveAsync(async ctx => await Payload<ActionView>.RunAsync(() =>
+                ctx.Service<ActionService>().CancelAsync(ctx.GetArgument<CancelActionInput>("input"), ctx.CancellationToken)));
+        mutation.Field<NonNullGraphType<ActionPayloadType>>("completeAction").Description("Marks a started action as done.")
+            .Argument<NonNullGraphType<IdGraphType>>("actionId")
+            .ResolveAsync(async ctx => await Payload<ActionView>.RunAsync(() =>
+                ctx.Service<ActionService>().CompleteAsync(ctx.GetArgument<string>("actionId"), ctx.CancellationToken)));
+        mutation.Field<NonNullGraphType<ActionPayloadType>>("joinAction")
+            .Description("The signed-in person joins; when full they go on the waiting list, unless waitIfFull is false (ACTION_FULL).")
+            .Argument<NonNullGraphType<IdGraphType>>("actionId").Argument<BooleanGraphType>("waitIfFull", a => a.DefaultValue = true)
+            .ResolveAsync(async ctx => await Payload<ActionView>.RunAsync(() =>
+                ctx.Service<ActionParticipation>().JoinAsync(ctx.GetArgument<string>("actionId"), ctx.GetArgument<bool>("waitIfFull"), ctx.CancellationToken)));
+        mutation.Field<NonNullGraphType<VisitorJoinPayloadType>>("joinActionAsVisitor")
+            .Description("Someone without an account signs up with their name, email, consent (and phone). The answer is the same "
+                + "whether or not the email was known.")
+            .Argument<NonNullGraphType<JoinActionAsVisitorInputType>>("input")
+            .ResolveAsync(async ctx => await Payload<VisitorJoinResult>.RunAsync(() =>
+                ctx.Service<ActionParticipation>().JoinAsVisitorAsync(ctx.GetArgument<JoinActionAsVisitorInput>("input"), ctx.CancellationToken)));
+        mutation.Field<NonNullGraphType<ActionPayloadType>>("leaveAction").Description("The first on the waiting list takes the freed place.")
+            .Argument<NonNullGraphType<IdGraphType>>("actionId")
+            .ResolveAsync(async ctx => await Payload<ActionView>.RunAsync(() =>
+                ctx.Service<ActionParticipation>().LeaveAsync(ctx.GetArgument<string>("actionId"), ctx.CancellationToken)));
+        mutation.Field<NonNullGraphType<CheckInPayloadType>>("checkInParticipant").Description("For those who run the action.")
+            .Argument<NonNullGraphType<CheckInInputType>>("input")
+            .ResolveAsync(async ctx => await Payload<ParticipantView>.RunAsync(() =>
+                ctx.Service<ActionParticipation>().CheckInAsync(ctx.GetArgument<CheckInInput>("input"), ctx.CancellationToken)));
+    }
+
+    public IEnumerable<NodeFetcher> NodeTypes =>
+    [
+        NodeFetcher.ForGuids(ActionService.NodeType, (s, ids, ct) => s.GetRequiredService<ActionService>().ByIdsAsync(ids, ct)),
+    ];
+}
