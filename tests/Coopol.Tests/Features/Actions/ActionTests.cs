@@ -1,0 +1,258 @@
+using Coopol.Features.Actions;
+using Coopol.Features.People;
+using Coopol.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Coopol.Tests.Features.Actions;
+
+/// <summary>Actions from creation to check-in: rights, bad input, "near me" within each action's visibility, joining with
+/// a waiting list, visitors, notices.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class ActionTests(ApiFixture api)
+{
+    private readonly GraphQLClient _graphql = new(api.Factory);
+
+    private Task<ActionWorld> ArrangeAsync() => ActionWorld.CreateAsync(api, _graphql);
+
+    [Fact]
+    public async Task ASecretaryCreatesAndPublishesAnActionOfTheirSectionOnlyAndADelegateWithoutTheRightCannot()
+    {
+        var w = await ArrangeAsync();
+        var id = await w.CreateAsync();
+        var action = (await w.ActionAsync(id, TestWorld.SecretaryS1))!;
+        action["status"]!.GetValue<string>().ShouldBe("PUBLISHED");
+        action["viewerManages"]!.GetValue<bool>().ShouldBeTrue();
+        action["attendance"]!["target"]!.GetValue<int>().ShouldBe(5);
+
+        (await w.CreateRawAsync(ActionWorld.Input(), TestWorld.SecretaryS2)).PayloadErrorCodes("createAction").ShouldBe(["FORBIDDEN"]);
+        (await w.CreateRawAsync(ActionWorld.Input(), TestWorld.DelegateS1)).PayloadErrorCodes("createAction").ShouldBe(["FORBIDDEN"]);
+        (await w.CreateRawAsync(ActionWorld.Input(), TestWorld.MemberS1)).PayloadErrorCodes("createAction").ShouldBe(["FORBIDDEN"]);
+        // The federation above and the national team may.
+        await w.CreateAsync(asEmail: TestWorld.FederationSecretaryA);
+        await w.CreateAsync(asEmail: TestWorld.National);
+    }
+
+    [Fact]
+    public async Task BadActionsAreRefusedWithTheFieldAndNothingIsWritten()
+    {
+        var w = await ArrangeAsync();
+        var starts = DateTime.UtcNow.AddDays(2);
+        async Task<(string Code, string? Field)> Refusal(object input)
+        {
+            var answer = (await w.CreateRawAsync(input, TestWorld.SecretaryS1)).ShouldHaveNoErrors();
+            var error = answer.At("createAction.errors.0")!;
+            return (error["code"]!.GetValue<string>(), error["field"]?.GetValue<string>());
+        }
+        (await Refusal(ActionWorld.Input(startsAt: starts, duration: TimeSpan.FromHours(-1)))).ShouldBe(("ENDS_BEFORE_START", "action.endsAt"));
+        (await Refusal(ActionWorld.Input(target: 20, capacity: 10))).ShouldBe(("TARGET_ABOVE_CAPACITY", "action.attendanceTarget"));
+        // Digne-les-Bains is not in federation 29.
+        (await Refusal(ActionWorld.Input(lat: 44.0925, lon: 6.2356))).ShouldBe(("MEETING_POINT_OUTSIDE_FEDERATION", "action.meetingPoint"));
+        // At sea off Brest: in no commune of the federation.
+        (await Refusal(ActionWorld.Input(lat: 48.30, lon: -4.70))).ShouldBe(("MEETING_POINT_OUTSIDE_FEDERATION", "action.meetingPoint"));
+        (await Refusal(ActionWorld.Input(lat: 95, lon: 0))).ShouldBe(("OUT_OF_RANGE", "action.meetingPoint.latitude"));
+        (await api.WithDbAsync(db => db.Set<FieldAction>().CountAsync())).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task NearMeByPostcodeShowsEachActionWithinItsVisibilityAndHidesNonPublicMeetingPoints()
+    {
+        var w = await ArrangeAsync();
+        var open = await w.CreateAsync(ActionWorld.Input(title: "Public"));
+        var party = await w.CreateAsync(ActionWorld.Input(title: "Party", visibility: "MEMBERS_AND_SUPPORTERS", lat: 48.3905, lon: -4.4870));
+        var section = await w.CreateAsync(ActionWorld.Input(title: "Section", visibility: "SECTION"));
+        var draft = await w.CreateAsync(ActionWorld.Input(title: "Draft"), publish: false);
+
+        var anonymous = await w.NearbyAsync(new { place = "29200" }, null);
+        anonymous.Select(e => e!["node"]!["action"]!["title"]!.GetValue<string>()).ShouldBe(["Public"]);
+        anonymous[0]!["node"]!["action"]!["meetingAddress"]!.GetValue<string>().ShouldContain("Liberté");
+
+        var fellowOfS2 = await w.NearbyAsync(new { place = "brest" }, TestWorld.PersonS2);
+        fellowOfS2.Select(e => e!["node"]!["action"]!["title"]!.GetValue<string>()).ShouldBe(["Public", "Party"], ignoreOrder: true);
+        var partyHit = fellowOfS2.Single(e => e!["node"]!["action"]!["title"]!.GetValue<string>() == "Party")!["node"]!;
+        partyHit["action"]!["meetingAddress"].ShouldBeNull();
+        partyHit["action"]!["meetingPoint"].ShouldBeNull();
+        // The approximate point is on a 0.01° grid: it never locates the meeting.
+        partyHit["action"]!["approximatePoint"]!["latitude"]!.GetValue<double>().ShouldBe(48.39, 1e-9);
+
+        var ofS1 = await w.NearbyAsync(new { point = new { latitude = ActionWorld.BrestLat, longitude = ActionWorld.BrestLon } }, TestWorld.MemberS1);
+        ofS1.Select(e => e!["node"]!["action"]!["title"]!.GetValue<string>()).ShouldBe(["Public", "Party", "Section"], ignoreOrder: true);
+        ofS1.Select(e => e!["node"]!["distanceMeters"]!.GetValue<double>()).ShouldBeInOrder();
+
+        // Hidden actions read as unknown, drafts included.
+        (await w.ActionAsync(section, TestWorld.PersonS2)).ShouldBeNull();
+        (await w.ActionAsync(draft, TestWorld.MemberS1)).ShouldBeNull();
+        (await w.ActionAsync(party, null)).ShouldBeNull();
+        (await w.ActionAsync(open, null))!["title"]!.GetValue<string>().ShouldBe("Public");
+        // Far away (Quimper): nothing within 10 km.
+        (await w.NearbyAsync(new { place = "Quimper" }, TestWorld.MemberS1)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task UnknownPlacesAndBadSearchesAreClearErrors()
+    {
+        var w = await ArrangeAsync();
+        async Task<string> Code(object near, double radius = 10) =>
+            (await _graphql.PostAsync("query($n: NearInput!, $r: Float) { nearbyActions(near: $n, radiusKm: $r) { place { label } } }",
+                new { n = near, r = radius })).ErrorCodes.Single();
+        (await Code(new { place = "Nowhere-sur-Mer" })).ShouldBe("PLACE_NOT_FOUND");
+        // Paris has no boundary here: the visitor is asked for their location rather than shown wrong distances.
+        (await Code(new { place = "75011" })).ShouldBe("PLACE_WITHOUT_MAP");
+        (await Code(new { place = "29200" }, radius: 1000)).ShouldBe("VALIDATION_FAILED");
+        (await Code(new { })).ShouldBe("VALIDATION_FAILED");
+    }
+
+    [Fact]
+    public async Task AFullActionPutsJoinersOnTheWaitingListAndALeaverHandsTheirPlaceToTheFirstInLine()
+    {
+        var w = await ArrangeAsync();
+        var id = await w.CreateAsync(ActionWorld.Input(target: 1, capacity: 1));
+        (await w.JoinAsync(id, TestWorld.MemberS1)).At("joinAction.action.viewerParticipation")!.GetValue<string>().ShouldBe("CONFIRMED");
+        (await w.JoinAsync(id, TestWorld.OtherS1)).At("joinAction.action.viewerParticipation")!.GetValue<string>().ShouldBe("WAITING");
+        (await w.JoinAsync(id, TestWorld.PersonS2, waitIfFull: false)).PayloadErrorCodes("joinAction").ShouldBe(["ACTION_FULL"]);
+        // Joining twice changes nothing.
+        (await w.JoinAsync(id, TestWorld.MemberS1)).At("joinAction.action.attendance.confirmed")!.GetValue<int>().ShouldBe(1);
+
+        var left = (await _graphql.PostAsync($"mutation($id: ID!) {{ leaveAction(actionId: $id) {{ action {{ {ActionWorld.ActionFields} }} }} }}",
+            new { id }, TestWorld.MemberS1)).ShouldHaveNoErrors();
+        left.At("leaveAction.action.viewerParticipation").ShouldBeNull();
+        (await w.ActionAsync(id, TestWorld.OtherS1))!["viewerParticipation"]!.GetValue<string>().ShouldBe("CONFIRMED");
+        var notices = await api.WithDbAsync(db => db.Set<ActionNotice>().ToListAsync());
+        notices.ShouldHaveSingleItem().Kind.ShouldBe(NoticeKind.PlaceFreed);
+        notices[0].PersonId.ShouldBe(w.World.People[TestWorld.OtherS1].Id);
+    }
+
+    [Fact]
+    public async Task CancelledAndDraftActionsCannotBeJoinedAndParticipantsAreToldOfACancellation()
+    {
+        var w = await ArrangeAsync();
+        var id = await w.CreateAsync();
+        await w.JoinAsync(id, TestWorld.MemberS1);
+        await w.JoinAsVisitorAsync(id, "visitor@example.org");
+        var cancel = (await _graphql.PostAsync("mutation($i: CancelActionInput!) { cancelAction(input: $i) { action { status } errors { code } } }",
+            new { i = new { actionId = id, reason = "Pluie" } }, TestWorld.SecretaryS1)).ShouldHaveNoErrors();
+        cancel.At("cancelAction.action.status")!.GetValue<string>().ShouldBe("CANCELLED");
+        (await w.JoinAsync(id, TestWorld.OtherS1)).PayloadErrorCodes("joinAction").ShouldBe(["ACTION_CANCELLED"]);
+        (await w.JoinAsVisitorAsync(id, "late@example.org")).PayloadErrorCodes("joinActionAsVisitor").ShouldBe(["ACTION_CANCELLED"]);
+        var notices = await api.WithDbAsync(db => db.Set<ActionNotice>().Where(n => n.Kind == NoticeKind.Cancelled).ToListAsync());
+        notices.Count.ShouldBe(2);
+        // The member never agreed to hear about actions: their notice is held, the visitor's is queued.
+        notices.Count(n => n.Status == NoticeStatus.Queued).ShouldBe(1);
+
+        var draft = await w.CreateAsync(publish: false);
+        (await w.JoinAsync(draft, TestWorld.SecretaryS1)).PayloadErrorCodes("joinAction").ShouldBe(["ACTION_NOT_PUBLISHED"]);
+    }
+
+    [Fact]
+    public async Task AVisitorBecomesASupporterOfTheSectionHoldingTheirPlaceAndTheAnswerNeverTellsAKnownEmail()
+    {
+        var w = await ArrangeAsync();
+        var id = await w.CreateAsync(ActionWorld.Input(capacity: 3, target: 2));
+        var fresh = await w.JoinAsVisitorAsync(id, "New.Person@Example.org");
+        var known = await w.JoinAsVisitorAsync(id, TestWorld.PersonS2); // a member of another section
+        var again = await w.JoinAsVisitorAsync(id, "new.person@example.org"); // the same visitor, twice
+        fresh.At("joinActionAsVisitor.joined.status")!.GetValue<string>().ShouldBe("CONFIRMED");
+        known.At("joinActionAsVisitor.joined.status")!.GetValue<string>().ShouldBe("CONFIRMED");
+        again.At("joinActionAsVisitor.joined.status")!.GetValue<string>().ShouldBe("CONFIRMED");
+        // Same shape of answer for all three; the anonymous visitor sees counts, never names.
+        known.At("joinActionAsVisitor.joined.action.attendance.confirmed")!.GetValue<int>().ShouldBe(2);
+        again.At("joinActionAsVisitor.joined.action.attendance.confirmed")!.GetValue<int>().ShouldBe(2);
+
+        var people = await api.WithDbAsync(db => db.People.Where(p => p.Email == "new.person@example.org" || p.Email == TestWorld.PersonS2).ToListAsync());
+        var visitor = people.Single(p => p.Email == "new.person@example.org");
+        visitor.Kind.ShouldBe(PersonKind.Supporter);
+        visitor.SectionId.ShouldBe(w.World.S1.Id); // Brest is S1's territory
+        // The known email got a record of its own, linked privately to the member, who is asked.
+        var record = people.Single(p => p.Email == TestWorld.PersonS2 && p.LinkedToId is not null);
+        record.LinkedToId.ShouldBe(w.World.People[TestWorld.PersonS2].Id);
+        var consents = await api.WithDbAsync(db => db.Set<ConsentRecord>().Where(c => c.PersonId == visitor.Id).ToListAsync());
+        consents.ShouldHaveSingleItem().Method.ShouldBe(ConsentMethod.WebForm);
+        consents[0].Purpose.ShouldBe(ConsentPurpose.Actions);
+
+        var missingConsent = await w.JoinAsVisitorAsync(id, "x@example.org", consentEmail: false);
+        missingConsent.PayloadErrorCodes("joinActionAsVisitor").ShouldBe(["CONSENT_REQUIRED"]);
+        var badPhone = await w.JoinAsVisitorAsync(id, "y@example.org", phone: "12", consentSms: true);
+        badPhone.PayloadErrorCodes("joinActionAsVisitor").ShouldBe(["INVALID_PHONE"]);
+    }
+
+    [Fact]
+    public async Task OnlyThoseWhoRunAnActionSeeWhoTakesPartAndCheckThemIn()
+    {
+        var w = await ArrangeAsync();
+        var starts = DateTime.UtcNow.AddHours(1);
+        var id = await w.CreateAsync(ActionWorld.Input(startsAt: starts, target: 2));
+        await w.JoinAsync(id, TestWorld.MemberS1);
+        await w.JoinAsVisitorAsync(id, "visitor@example.org");
+        const string query = "query($id: ID!) { action(id: $id) { participants { edges { node { id displayName email status } } } } }";
+        var anonymous = await _graphql.PostAsync(query, new { id });
+        anonymous.ErrorCodes.ShouldBe(["FORBIDDEN"]);
+        (await _graphql.PostAsync(query, new { id }, TestWorld.MemberS1)).ErrorCodes.ShouldBe(["FORBIDDEN"]);
+        var secretary = (await _graphql.PostAsync(query, new { id }, TestWorld.SecretaryS1)).ShouldHaveNoErrors();
+        var participants = secretary.At("action.participants.edges")!.AsArray();
+        participants.Count.ShouldBe(2);
+        participants.Select(p => p!["node"]!["email"]!.GetValue<string>()).ShouldContain("visitor@example.org");
+
+        var participantId = participants[0]!["node"]!["id"]!.GetValue<string>();
+        var checkIn = (await _graphql.PostAsync("mutation($i: CheckInInput!) { checkInParticipant(input: $i) { participant { checkedInAt } errors { code } } }",
+            new { i = new { actionId = id, participantId } }, TestWorld.SecretaryS1)).ShouldHaveNoErrors();
+        checkIn.At("checkInParticipant.participant.checkedInAt").ShouldNotBeNull();
+        (await w.ActionAsync(id, TestWorld.SecretaryS1))!["attendance"]!["checkedIn"]!.GetValue<int>().ShouldBe(1);
+        var byMember = await _graphql.PostAsync("mutation($i: CheckInInput!) { checkInParticipant(input: $i) { errors { code } } }",
+            new { i = new { actionId = id, participantId } }, TestWorld.MemberS1);
+        byMember.PayloadErrorCodes("checkInParticipant").ShouldBe(["FORBIDDEN"]);
+    }
+
+    [Fact]
+    public async Task ElectoralSilenceStopsPublishingAndHoldsRemindersWhichAreWrittenOncePerPerson()
+    {
+        var w = await ArrangeAsync();
+        var soon = await w.CreateAsync(ActionWorld.Input(startsAt: DateTime.UtcNow.AddHours(5)));
+        await w.JoinAsVisitorAsync(soon, "visitor@example.org");
+        var later = await w.CreateAsync(ActionWorld.Input(startsAt: DateTime.UtcNow.AddHours(6)), publish: false);
+
+        using (var scope = api.Factory.Services.CreateScope())
+        {
+            var job = scope.ServiceProvider.GetRequiredService<ActionRemindersJob>();
+            (await job.RunAsync(CancellationToken.None)).ShouldBe(1);
+            (await job.RunAsync(CancellationToken.None)).ShouldBe(0);
+        }
+        (await api.WithDbAsync(db => db.Set<ActionNotice>().SingleAsync())).Status.ShouldBe(NoticeStatus.Queued);
+
+        var set = (await _graphql.PostAsync("mutation($i: SetElectoralSilenceInput!) { setElectoralSilence(input: $i) { silence { name startsAt endsAt } errors { code } } }",
+            new { i = new { scope = "29", name = "Test", startsAt = DateTime.UtcNow.AddHours(-1).ToString("O"), endsAt = DateTime.UtcNow.AddHours(10).ToString("O") } },
+            TestWorld.National)).ShouldHaveNoErrors();
+        set.PayloadErrorCodes("setElectoralSilence").ShouldBeEmpty();
+        (await _graphql.PostAsync("mutation($i: SetElectoralSilenceInput!) { setElectoralSilence(input: $i) { errors { code } } }",
+            new { i = new { scope = "29", voteDate = "2027-06-13" } }, TestWorld.SecretaryS1)).PayloadErrorCodes("setElectoralSilence").ShouldBe(["FORBIDDEN"]);
+
+        var publish = await _graphql.PostAsync("mutation($id: ID!) { publishAction(actionId: $id) { errors { code } } }", new { id = later }, TestWorld.SecretaryS1);
+        publish.PayloadErrorCodes("publishAction").ShouldBe(["ELECTORAL_SILENCE"]);
+
+        // A rescheduled action is reminded again, and now held.
+        var moved = ActionWorld.Input(startsAt: DateTime.UtcNow.AddHours(7));
+        (await _graphql.PostAsync("mutation($i: UpdateActionInput!) { updateAction(input: $i) { errors { code } } }",
+            new { i = new { actionId = soon, action = moved } }, TestWorld.SecretaryS1)).PayloadErrorCodes("updateAction").ShouldBeEmpty();
+        using (var scope = api.Factory.Services.CreateScope())
+            (await scope.ServiceProvider.GetRequiredService<ActionRemindersJob>().RunAsync(CancellationToken.None)).ShouldBe(1);
+        var held = await api.WithDbAsync(db => db.Set<ActionNotice>().OrderBy(n => n.Id).ToListAsync());
+        held.Count.ShouldBe(2);
+        held[1].Status.ShouldBe(NoticeStatus.Held);
+        held[1].HeldReason!.ShouldContain("Electoral silence");
+    }
+
+    [Fact]
+    public async Task DuplicateMakesADraftCopyWithoutParticipants()
+    {
+        var w = await ArrangeAsync();
+        var id = await w.CreateAsync();
+        await w.JoinAsync(id, TestWorld.MemberS1);
+        var copy = (await _graphql.PostAsync($"mutation($i: DuplicateActionInput!) {{ duplicateAction(input: $i) {{ action {{ {ActionWorld.ActionFields} }} errors {{ code }} }} }}",
+            new { i = new { actionId = id, startsAt = DateTime.UtcNow.AddDays(10).ToString("O") } }, TestWorld.SecretaryS1)).ShouldHaveNoErrors();
+        copy.At("duplicateAction.action.status")!.GetValue<string>().ShouldBe("DRAFT");
+        copy.At("duplicateAction.action.attendance.confirmed")!.GetValue<int>().ShouldBe(0);
+        copy.At("duplicateAction.action.title")!.GetValue<string>().ShouldBe("Porte-à-porte Siam");
+        (await _graphql.PostAsync("mutation($i: DuplicateActionInput!) { duplicateAction(input: $i) { errors { code } } }",
+            new { i = new { actionId = id, startsAt = DateTime.UtcNow.AddDays(10).ToString("O") } }, TestWorld.SecretaryS2))
+            .PayloadErrorCodes("duplicateAction").ShouldBe(["FORBIDDEN"]);
+    }
+}
