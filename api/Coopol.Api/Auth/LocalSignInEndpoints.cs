@@ -32,8 +32,8 @@ public static class LocalSignInEndpoints
         group.MapGet("/users", async (CoopolDbContext db, CancellationToken ct) =>
         {
             var emails = DemoUsers.All.Select(u => u.Email).ToList();
-            var people = await db.People.AsNoTracking().Where(p => emails.Contains(p.Email))
-                .ToDictionaryAsync(p => p.Email, p => p.FirstName + " " + p.LastName, ct);
+            var people = await db.People.AsNoTracking().Where(p => p.Email != null && emails.Contains(p.Email) && p.LinkedToId == null)
+                .ToDictionaryAsync(p => p.Email!, p => p.FirstName + " " + p.LastName, ct);
             return TypedResults.Ok(DemoUsers.All.Where(u => people.ContainsKey(u.Email))
                 .Select(u => new DevUser(u.Email, people[u.Email], u.Description)).ToList());
         });
@@ -45,11 +45,11 @@ public static class LocalSignInEndpoints
                 return TypedResults.Problem("Send { \"email\": \"...\" }.", statusCode: StatusCodes.Status400BadRequest);
             var email = EmailAddress.Normalize(request.Email);
             var person = DemoUsers.All.Any(u => u.Email == email)
-                ? await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Email == email, ct)
+                ? await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Email == email && p.LinkedToId == null, ct)
                 : null;
             if (person is null)
                 return TypedResults.Problem("This is not a demo account.", statusCode: StatusCodes.Status404NotFound);
-            var (token, expiresAt) = issuer.Issue(person.Email, person.DisplayName);
+            var (token, expiresAt) = issuer.Issue(email, person.DisplayName);
             return TypedResults.Ok(new TokenResponse(token, expiresAt));
         });
         return app;

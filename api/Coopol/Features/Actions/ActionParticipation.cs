@@ -73,16 +73,17 @@ public sealed class ActionParticipation(
         return (await access.FindAsync(view.Action.Id, ct))!;
     }
 
-    /// <summary>Someone without an account signs up with their name, email (and phone), and consent to be told about
-    /// the action. They become a supporter of the section whose territory holds their place, else the nearest.
+    /// <summary>Someone without an account signs up with their name, an email or a phone (or both), and consent to be told
+    /// about the action on each channel given. They become a supporter of the section whose territory holds their place, else the nearest.
     /// The answer is the same whether or not that email was known, or already signed up.</summary>
     public async Task<VisitorJoinResult> JoinAsVisitorAsync(JoinActionAsVisitorInput input, CancellationToken ct)
     {
         var view = await RequireVisibleAsync(input.ActionId, ct);
         visitorValidator.ValidateOrThrow(input);
         EnsureOpen(view.Action);
-        var email = EmailAddress.Normalize(input.Email!);
-        var known = await people.RecordsWithEmailAsync(email, ct);
+        var email = string.IsNullOrWhiteSpace(input.Email) ? null : EmailAddress.Normalize(input.Email);
+        var phone = MobilePhone.ToE164(input.Phone);
+        var known = await people.RecordsWithContactAsync(email, phone, ct);
         var already = known.Count > 0 && await db.Set<ActionParticipant>()
             .AnyAsync(p => p.ActionId == view.Action.Id && known.Contains(p.PersonId) && p.Status != ParticipationStatus.Left, ct);
         if (already)
@@ -93,10 +94,11 @@ public sealed class ActionParticipation(
         var place = input.Near is { } near && (near.Point is not null || !string.IsNullOrWhiteSpace(near.Place))
             ? await places.TryResolveAsync(near, ct) : null;
         var sectionId = place?.Point is { } point ? await places.SectionForAsync(point, ct) ?? view.Action.SectionId : view.Action.SectionId;
-        List<(ConsentPurpose, ConsentChannel)> consents = [(ConsentPurpose.Actions, ConsentChannel.Email)];
-        if (!string.IsNullOrWhiteSpace(input.Phone)) consents.Add((ConsentPurpose.Actions, ConsentChannel.Sms));
+        List<(ConsentPurpose, ConsentChannel)> consents = [];
+        if (email is not null) consents.Add((ConsentPurpose.Actions, ConsentChannel.Email));
+        if (phone is not null) consents.Add((ConsentPurpose.Actions, ConsentChannel.Sms));
         var personId = await persons.RegisterVisitorAsync(
-            new VisitorDetails(input.FirstName, input.LastName, email, input.Phone, place?.Point), sectionId, consents, ct);
+            new VisitorDetails(input.FirstName, input.LastName, email, phone, place?.Point), sectionId, consents, ct);
         var status = await JoinAsPersonAsync(view.Action.Id, personId, waitIfFull: true, ct);
         return new VisitorJoinResult(view, status);
     }

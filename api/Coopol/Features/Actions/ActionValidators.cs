@@ -62,14 +62,15 @@ public sealed class JoinActionAsVisitorInputValidator : AbstractValidator<JoinAc
     {
         RuleFor(x => x.FirstName).NotEmpty().WithErrorCode("REQUIRED").MaximumLength(100).WithErrorCode("TOO_LONG");
         RuleFor(x => x.LastName).NotEmpty().WithErrorCode("REQUIRED").MaximumLength(100).WithErrorCode("TOO_LONG");
-        RuleFor(x => x.Email).NotEmpty().WithErrorCode("REQUIRED")
-            .WithMessage("An email is needed to tell you if the action changes.");
+        RuleFor(x => x.Email).NotEmpty().When(x => string.IsNullOrWhiteSpace(x.Phone)).WithErrorCode("REQUIRED")
+            .WithMessage("An email or a mobile number is needed to tell you if the action changes.");
+        RuleFor(x => x.Email).MaximumLength(254).WithErrorCode("TOO_LONG");
         RuleFor(x => x.Email!).Must(EmailAddress.IsValid).When(x => !string.IsNullOrWhiteSpace(x.Email)).WithErrorCode("INVALID_EMAIL")
             .WithMessage("This is not a valid email address.");
         RuleFor(x => x.Phone!).Must(p => MobilePhone.ToE164(p) is not null).When(x => !string.IsNullOrWhiteSpace(x.Phone))
             .WithErrorCode("INVALID_PHONE").WithMessage("This is not a valid mobile number.");
-        RuleFor(x => x.ConsentEmail).Equal(true).WithErrorCode("CONSENT_REQUIRED")
-            .WithMessage("We need your agreement to write to you about this action.");
+        RuleFor(x => x.ConsentEmail).Equal(true).When(x => !string.IsNullOrWhiteSpace(x.Email)).WithErrorCode("CONSENT_REQUIRED")
+            .WithMessage("We need your agreement to write to you about this action, or leave the email out.");
         RuleFor(x => x.ConsentSms).Equal(true).When(x => !string.IsNullOrWhiteSpace(x.Phone)).WithErrorCode("CONSENT_REQUIRED")
             .WithMessage("We need your agreement to text you about this action, or leave the phone out.");
         RuleFor(x => x.Near!.Point!).SetValidator(new GeoPointInputValidator()).When(x => x.Near?.Point is not null);

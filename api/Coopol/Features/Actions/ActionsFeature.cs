@@ -1,6 +1,7 @@
 using Coopol.Access;
 using Coopol.Common;
 using Coopol.Common.GraphQL;
+using Coopol.Data.DemoData;
 using Coopol.Features.PartyTree;
 using GraphQL;
 using GraphQL.Types;
@@ -99,6 +100,12 @@ public sealed class ActionsFeature : IFeature
             .Argument<NonNullGraphType<CheckInInputType>>("input")
             .ResolveAsync(async ctx => await Payload<ParticipantView>.RunAsync(() =>
                 ctx.Service<ActionParticipation>().CheckInAsync(ctx.GetArgument<CheckInInput>("input"), ctx.CancellationToken)));
+    }
+
+    public Task SeedDemoAsync(DemoWorld demo, CancellationToken ct)
+    {
+        ActionsDemo.Seed(demo);
+        return Task.CompletedTask;
     }
 
     public IEnumerable<NodeFetcher> NodeTypes =>

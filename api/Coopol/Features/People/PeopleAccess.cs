@@ -141,10 +141,10 @@ public sealed class PeopleAccess(CoopolDbContext db, CallerContext caller, TimeP
         db.People.AsNoTracking().Where(p => p.Email == email && p.LinkedToId == null && p.Id != exceptId)
             .Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
 
-    /// <summary>Every record holding this email (primary or linked). Unscoped on purpose, like
+    /// <summary>Every record holding this email or this phone (primary or linked). Unscoped on purpose, like
     /// <see cref="PrimaryWithEmailAsync"/>: it lets a sign-up by email stay idempotent, and nothing of it reaches the caller.</summary>
-    public Task<List<Guid>> RecordsWithEmailAsync(string email, CancellationToken ct) =>
-        db.People.AsNoTracking().Where(p => p.Email == email).Select(p => p.Id).ToListAsync(ct);
+    public Task<List<Guid>> RecordsWithContactAsync(string? email, string? phone, CancellationToken ct) =>
+        db.People.AsNoTracking().Where(p => (email != null && p.Email == email) || (phone != null && p.Phone == phone)).Select(p => p.Id).ToListAsync(ct);
 
     /// <summary>People who joined an action, as its organizers see them (name and contact). Joining an action is
     /// agreeing that those who run it know it; the caller checks that the viewer runs the action and that these are its

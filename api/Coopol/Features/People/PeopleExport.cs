@@ -114,7 +114,7 @@ public sealed class ExportPeopleJob(JobRunner runner, PeopleAccess access, Coopo
             {
                 string[] fields =
                 [
-                    person.Kind.ToString().ToLowerInvariant(), person.FirstName, person.LastName, person.Email, person.Phone ?? "",
+                    person.Kind.ToString().ToLowerInvariant(), person.FirstName, person.LastName, person.Email ?? "", person.Phone ?? "",
                     person.Address is { } a ? a.Line1 + (a.Line2 is null ? "" : ", " + a.Line2) : "", person.Address?.PostalCode ?? "",
                     person.Address?.City ?? "", person.Address?.Country ?? "", sectionNames.GetValueOrDefault(person.SectionId, ""),
                     string.Join(", ", person.Tags), person.ProfileVisibility.ToString().ToLowerInvariant(),

@@ -29,8 +29,9 @@ public sealed class Person
     public PersonKind Kind { get; set; }
     public required string FirstName { get; set; }
     public required string LastName { get; set; }
-    /// <summary>Trimmed and lower-cased; unique among records that are not linked to another.</summary>
-    public required string Email { get; set; }
+    /// <summary>Trimmed and lower-cased; unique among records that are not linked to another. Null for someone known by
+    /// their phone only (met at the door, or signed up to an action with a phone).</summary>
+    public string? Email { get; set; }
     /// <summary>Set when a section recorded someone already known elsewhere under this email: the record stays the
     /// section's, privately linked to that person, who is asked whether to join (<see cref="SectionInvitation"/>).
     /// A linked record never binds a sign-in account.</summary>

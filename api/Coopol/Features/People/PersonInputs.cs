@@ -100,4 +100,4 @@ public sealed record PersonFilter
 }
 
 /// <summary>What someone without an account gives about themselves when signing up (to an action).</summary>
-public sealed record VisitorDetails(string FirstName, string LastName, string Email, string? Phone, NetTopologySuite.Geometries.Point? Location);
+public sealed record VisitorDetails(string FirstName, string LastName, string? Email, string? Phone, NetTopologySuite.Geometries.Point? Location);

@@ -126,7 +126,8 @@ public sealed class PersonService(
             var person = new Person
             {
                 Kind = PersonKind.Supporter, FirstName = visitor.FirstName.Trim(), LastName = visitor.LastName.Trim(),
-                Email = EmailAddress.Normalize(visitor.Email), Phone = MobilePhone.ToE164(visitor.Phone), Location = visitor.Location,
+                Email = visitor.Email is null ? null : EmailAddress.Normalize(visitor.Email), Phone = MobilePhone.ToE164(visitor.Phone),
+                Location = visitor.Location,
                 SectionId = sectionId, CreatedAt = now, UpdatedAt = now,
             };
             await LinkIfKnownElsewhereAsync(person, sectionId, null, now, ct);
@@ -271,7 +272,7 @@ public sealed class PersonService(
     /// links this record to it and asks that person; otherwise this record is the email's primary one.</summary>
     private async Task LinkIfKnownElsewhereAsync(Person person, Guid sectionId, Guid? exceptId, DateTime now, CancellationToken ct)
     {
-        var primary = await access.PrimaryWithEmailAsync(person.Email, exceptId, ct);
+        var primary = person.Email is null ? null : await access.PrimaryWithEmailAsync(person.Email, exceptId, ct);
         if (person.LinkedToId == primary) return;
         if (exceptId is not null)
             await db.Set<SectionInvitation>().Where(i => i.RecordId == person.Id && i.AnsweredAt == null).ExecuteDeleteAsync(ct);
