@@ -1,4 +1,5 @@
 using Coopol.Features.Accounts;
+using Coopol.Features.Addresses;
 using Coopol.Features.Elections;
 using Coopol.Features.Geography;
 using Coopol.Features.Imports;
@@ -24,5 +25,6 @@ public static class CoopolFeatures
         new ElectionsFeature(),
         new ImportsFeature(),
         new MapsFeature(),
+        new AddressesFeature(),
     ];
 }

@@ -47,6 +47,8 @@ public static class ArchitectureRules
         "Coopol.Features.Elections.Election", "Coopol.Features.Elections.Candidate", "Coopol.Features.Elections.StationResult",
         "Coopol.Features.Elections.CandidateVote", "Coopol.Features.Elections.BlocScheme", "Coopol.Features.Elections.NuanceBloc",
         "Coopol.Features.Elections.ColumnMapping",
+        // The national address base (BAN/BAL, open data), its buildings and their door counts: places, never people.
+        "Coopol.Features.Addresses.Address", "Coopol.Features.Addresses.Building", "Coopol.Features.Addresses.Door",
     ];
 
     /// <summary>Folders below the features: they name no feature.</summary>
