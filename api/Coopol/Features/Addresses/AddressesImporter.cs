@@ -70,7 +70,7 @@ public sealed class AddressesImporter : IImporter
         var counts = await AddressWriter.WriteAsync(context.Connection, rows, generated: false, ct);
         var streets = parsed.Select(p => (p.CommuneCode, p.StreetName)).Distinct().Count();
         return new ImportSummary(
-            $"{layout.Name} file: {rows.Count} addresses on {streets} streets in {codes.Count} communes ({counts.New} new, {counts.Changed} changed, "
+            $"{layout.Name} file: {rows.Count} addresses on {streets} streets in {codes.Count} commune{(codes.Count == 1 ? "" : "s")} ({counts.New} new, {counts.Changed} changed, "
             + $"{counts.Retired} retired), {counts.InStation} inside a polling station's contour.",
             new Dictionary<string, long>
             {
