@@ -11,7 +11,7 @@ public static class DemoCommand
         var seeder = ActivatorUtilities.CreateInstance<DemoSeeder>(scope.ServiceProvider);
         var count = configuration.GetValue("DemoData:People", 3000);
         var seeded = await seeder.SeedAsync(count, CancellationToken.None);
-        Console.WriteLine(seeded ? $"Demo data loaded: {count} people, 13 sections, dev users." : "Demo data already present: left as it is.");
+        Console.WriteLine(seeded ? $"Demo data loaded: {count} people, 14 sections, dev users." : "Demo data already present: left as it is.");
         var folder = DemoOpenData.FindFolder(configuration["DemoData:OpenData"], AppContext.BaseDirectory, Directory.GetCurrentDirectory());
         if (folder is null)
         {

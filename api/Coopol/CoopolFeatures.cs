@@ -1,5 +1,6 @@
 using Coopol.Features.Accounts;
 using Coopol.Features.Actions;
+using Coopol.Features.Addresses;
 using Coopol.Features.Elections;
 using Coopol.Features.Geography;
 using Coopol.Features.Imports;
@@ -25,6 +26,7 @@ public static class CoopolFeatures
         new ElectionsFeature(),
         new ImportsFeature(),
         new MapsFeature(),
+        new AddressesFeature(),
         new ActionsFeature(),
     ];
 }

@@ -1,5 +1,9 @@
 import type { ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
+import { EditActionPage, NewActionPage } from './features/actions/ActionFormPages';
+import { MyActionsPage, SectionActionsPage } from './features/actions/ActionLists';
+import { ActionPage } from './features/actions/ActionPage';
+import { NearbyActionsPage } from './features/actions/NearbyActionsPage';
 import { AuthProvider } from './features/auth/AuthContext';
 import { RequireAuth } from './features/auth/RequireAuth';
 import { SignInPage } from './features/auth/SignInPage';
@@ -37,6 +41,13 @@ export function AppRoutes() {
         <Route path="/map" element={<Protected><MapPage /></Protected>} />
         <Route path="/results" element={<Protected><ResultsPage /></Protected>} />
         <Route path="/imports" element={<Protected><ImportsPage /></Protected>} />
+        {/* Finding an action and joining it are open to anyone: visitors sign up without an account. */}
+        <Route path="/actions" element={<NearbyActionsPage />} />
+        <Route path="/actions/:id" element={<ActionPage />} />
+        <Route path="/actions/:id/edit" element={<Protected><EditActionPage /></Protected>} />
+        <Route path="/sections/:sectionId/actions" element={<Protected><SectionActionsPage /></Protected>} />
+        <Route path="/sections/:sectionId/actions/new" element={<Protected><NewActionPage /></Protected>} />
+        <Route path="/me/actions" element={<Protected><MyActionsPage /></Protected>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -64,6 +64,8 @@ public static class ArchitectureRules
         "Coopol.Features.Elections.ColumnMapping",
         // Electoral silence periods apply the law: public.
         "Coopol.Features.Elections.SilencePeriod",
+        // The national address base (BAN/BAL, open data), its buildings and their door counts: places, never people.
+        "Coopol.Features.Addresses.Address", "Coopol.Features.Addresses.Building", "Coopol.Features.Addresses.Door",
     ];
 
     /// <summary>Folders below the features: they name no feature.</summary>

@@ -1,4 +1,5 @@
 using Coopol.Common.Imports;
+using Coopol.Features.Addresses;
 using Coopol.Features.Elections;
 using Coopol.Features.Geography;
 using Coopol.Features.Imports;
@@ -10,7 +11,8 @@ namespace Coopol.Data.DemoData;
 
 /// <summary>The demo's campaign map: the real open data of <c>../shared/data</c> loaded through the same importers as a
 /// user's files (official communes, blocs, boundaries of 29 and 04, polling-station contours of Brest and 04, the 2022 and
-/// 2024 législatives around Brest, income per IRIS), then territories for the demo sections.</summary>
+/// 2024 législatives around Brest, income per IRIS, the addresses of Mont-Bonvillers), generated addresses for Brest, then
+/// territories for the demo sections.</summary>
 public static class DemoOpenData
 {
     /// <summary>The City of Brest's result files, read through a column mapping (saved as "brest-ville").</summary>
@@ -69,6 +71,10 @@ public static class DemoOpenData
         {
             ["columns"] = "DISP_MED15=Revenu disponible médian par UC (2015)|€|mean,DISP_TP6015=Taux de pauvreté à 60 % (2015)|%|mean",
         });
+        await Import("addresses", "addresses/adresses-54084.csv");
+        // No address file covers Brest here: the demo's are generated inside its stations' contours, and say so.
+        var generated = await AddressesDemo.GenerateBrestAsync(db, ct);
+        done.Add($"{generated} generated addresses in Brest's polling stations");
         await GiveTerritoriesAsync(scope.ServiceProvider, ct);
         return done;
     }
@@ -96,6 +102,7 @@ public static class DemoOpenData
         Commune("Digne-les-Bains", "04070");
         Commune("Manosque", "04112");
         Commune("Sisteron", "04209");
+        Commune(AddressesFeature.DemoSection, "54084");
         var known = (await db.Set<PollingStation>().Select(s => s.Id).ToListAsync(ct)).ToHashSet();
         db.AddRange(areas.Where(a => a.StationId is null || known.Contains(a.StationId)));
         await db.SaveChangesAsync(ct);

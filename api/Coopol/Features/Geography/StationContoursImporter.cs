@@ -8,7 +8,7 @@ namespace Coopol.Features.Geography;
 /// <c>&lt;commune&gt;_&lt;bureau&gt;</c> (<c>CODE_BV</c> = "04036_2" in the REU contours, <c>codeBureauVote</c> on
 /// data.gouv.fr), or a commune and a bureau number in two properties (<c>DEPCO</c> + <c>BVOTE</c> in Brest métropole's
 /// layer). A feature without geometry creates its station without contour and is reported.</summary>
-public sealed class StationContoursImporter(TerritoryService territories) : IImporter
+public sealed class StationContoursImporter(TerritoryService territories, IEnumerable<IStationContoursListener> listeners) : IImporter
 {
     public string Kind => "station-contours";
     public string Description => "Polling-station contours (GeoJSON)";
@@ -95,6 +95,8 @@ public sealed class StationContoursImporter(TerritoryService territories) : IImp
             """, context.Connection))
             added = Convert.ToInt32(await merge.ExecuteScalarAsync(ct));
         await territories.RefreshAsync(null, ct);
+        var communes = rows.Select(r => r.Key.Split('_')[0]).Distinct().ToList();
+        foreach (var listener in listeners) await listener.StationContoursImportedAsync(context.Connection, communes, ct);
         return new ImportSummary(
             $"{rows.Count} polling stations ({added} new), {rows.Count - withoutGeometry} contours, {withoutGeometry} without geometry, {repaired.Count} repaired.",
             new Dictionary<string, long> { ["stations"] = rows.Count, ["newStations"] = added, ["withoutGeometry"] = withoutGeometry, ["repaired"] = repaired.Count });

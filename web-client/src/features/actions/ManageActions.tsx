@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useMutation, useQuery } from '../../api/hooks';
@@ -143,7 +143,7 @@ export function ManageActions({ action, onChange }: Props) {
 interface DialogProps<T> {
   action: Action;
   busy: boolean;
-  errors: React.ReactNode;
+  errors: ReactNode;
   onConfirm: (value: T) => void;
   onClose: () => void;
 }

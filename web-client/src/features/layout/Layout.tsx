@@ -43,36 +43,47 @@ export function Layout() {
         <Link to="/" className="brand">
           {t('app.name')}
         </Link>
-        {token && (
-          <nav aria-label={t('header.navigation')}>
+        <nav aria-label={t('header.navigation')}>
+          {token && (
             <NavLink to="/" end data-testid="nav-home">
               {t('header.home')}
             </NavLink>
-            {ownProfile && (
-              <NavLink to={`/people/${encodeURIComponent(ownProfile.id)}`} data-testid="nav-me">
-                {t('header.myProfile')}
+          )}
+          {ownProfile && (
+            <NavLink to={`/people/${encodeURIComponent(ownProfile.id)}`} data-testid="nav-me">
+              {t('header.myProfile')}
+            </NavLink>
+          )}
+          {/* Open to visitors too: finding an action and joining it needs no account. */}
+          <NavLink to="/actions" data-testid="nav-actions">
+            {t('header.actionsNear')}
+          </NavLink>
+          {token && (
+            <NavLink to="/me/actions" data-testid="nav-my-actions">
+              {t('header.myActions')}
+            </NavLink>
+          )}
+          {token && viewer && canViewResults(viewer) && (
+            <>
+              <NavLink to="/map" data-testid="nav-map">
+                {t('header.map')}
               </NavLink>
-            )}
-            {viewer && canViewResults(viewer) && (
-              <>
-                <NavLink to="/map" data-testid="nav-map">
-                  {t('header.map')}
-                </NavLink>
-                <NavLink to="/results" data-testid="nav-results">
-                  {t('header.results')}
-                </NavLink>
-              </>
-            )}
-            {viewer && canImport(viewer) && (
-              <NavLink to="/imports" data-testid="nav-imports">
-                {t('header.imports')}
+              <NavLink to="/results" data-testid="nav-results">
+                {t('header.results')}
               </NavLink>
-            )}
+            </>
+          )}
+          {token && viewer && canImport(viewer) && (
+            <NavLink to="/imports" data-testid="nav-imports">
+              {t('header.imports')}
+            </NavLink>
+          )}
+          {token && (
             <a href="/graphql/ide" data-testid="nav-graphiql">
               {t('header.graphiql')}
             </a>
-          </nav>
-        )}
+          )}
+        </nav>
         <div className="header-end">
           {token && viewer && (
             <span className="viewer" data-testid="viewer-name" title={viewer.email ?? undefined}>

@@ -59,6 +59,11 @@ export function SectionPeople({ sectionId, intro }: { sectionId: string; intro?:
               {t('personForm.addOpen')}
             </button>
           )}
+          {section && (
+            <Link className="button-link secondary" to={`/sections/${encodeURIComponent(section.id)}/actions`} data-testid="section-actions-link">
+              {t('section.actionsLink')}
+            </Link>
+          )}
           {canManageDelegations && section && (
             <Link className="button-link secondary" to={`/sections/${encodeURIComponent(section.id)}/delegations`} data-testid="delegations-link">
               {t('section.delegationsLink')}
