@@ -1,6 +1,7 @@
 using Coopol.Features.Accounts;
 using Coopol.Features.Actions;
 using Coopol.Features.Addresses;
+using Coopol.Features.Canvassing;
 using Coopol.Features.Elections;
 using Coopol.Features.Geography;
 using Coopol.Features.Imports;
@@ -28,5 +29,6 @@ public static class CoopolFeatures
         new MapsFeature(),
         new AddressesFeature(),
         new ActionsFeature(),
+        new CanvassingFeature(),
     ];
 }

@@ -47,6 +47,16 @@ public static class ArchitectureRules
             "Coopol.Features.Actions.ActionService", // the caller's own actions; a capacity not below who already joined
             "Coopol.Features.Actions.ActionNotices", // whom to tell about an action
         ],
+        ["Coopol.Features.Canvassing.TurfShare"] =
+        [
+            "Coopol.Features.Canvassing.CanvassService", // its holder's own, all for those who run the action
+            "Coopol.Features.Canvassing.DoorReportService", // the share a report comes from
+        ],
+        ["Coopol.Features.Canvassing.DoorReport"] =
+        [
+            "Coopol.Features.Canvassing.CanvassService", // outcomes of a share's doors, for its holder and those who run the action
+            "Coopol.Features.Canvassing.DoorReportService", // resends of the reporter's own reports
+        ],
         ["Coopol.Features.Actions.ActionNotice"] = ["Coopol.Features.Actions.ActionNotices"], // for those who run the action
         ["Coopol.Features.Roles.RoleGrantEvent"] = ["Coopol.Features.Roles.RoleService", "Coopol.Features.Roles.RecordExpiredGrantsJob"],
     };
@@ -66,6 +76,8 @@ public static class ArchitectureRules
         "Coopol.Features.Elections.SilencePeriod",
         // The national address base (BAN/BAL, open data), its buildings and their door counts: places, never people.
         "Coopol.Features.Addresses.Address", "Coopol.Features.Addresses.Building", "Coopol.Features.Addresses.Door",
+        // Which buildings a section's canvass has done: places, never people.
+        "Coopol.Features.Canvassing.CanvassedBuilding",
     ];
 
     /// <summary>Folders below the features: they name no feature.</summary>

@@ -20,6 +20,8 @@ public sealed class ActionInput
     public List<string>? TurfStationIds { get; init; }
     /// <summary>A drawn turf as GeoJSON geometry (Polygon or MultiPolygon, WGS84).</summary>
     public string? TurfArea { get; init; }
+    public string? Campaign { get; init; }
+    public List<SurveyQuestionInput>? Questions { get; init; }
     /// <summary>Global IDs of people who run it on the ground (people the author can see).</summary>
     public List<string>? OrganizerIds { get; init; }
 }

@@ -76,7 +76,7 @@ public sealed class ActionService(
             SectionId = section.Id, FederationCode = section.FederationCode, Title = "", MeetingAddress = "",
             MeetingPoint = Point.Empty, SearchPoint = Point.Empty, CreatedById = actor, CreatedAt = now,
         };
-        await ApplyAsync(action, input.Action, now, ct);
+        await ApplyAsync(action, input.Action, now, isNew: true, ct);
         if (input.Publish) await PublishChecksAsync(action, now, ct);
         db.Add(action);
         await db.SaveChangesAsync(ct);
@@ -90,7 +90,7 @@ public sealed class ActionService(
         if (action.Status is ActionStatus.Cancelled or ActionStatus.Done) throw new ActionNotOpenException(action.Status);
         validator.ValidateOrThrow(input.Action, "action");
         var now = clock.GetUtcNow().UtcDateTime;
-        await ApplyAsync(action, input.Action, now, ct);
+        await ApplyAsync(action, input.Action, now, isNew: false, ct);
         await db.SaveChangesAsync(ct);
         return view;
     }
@@ -111,6 +111,7 @@ public sealed class ActionService(
             MeetingAddress = source.MeetingAddress, MeetingPoint = source.MeetingPoint, SearchPoint = source.SearchPoint, CommuneCode = source.CommuneCode,
             AttendanceTarget = source.AttendanceTarget, Capacity = source.Capacity, Visibility = source.Visibility,
             TurfStationIds = [.. source.TurfStationIds], TurfArea = source.TurfArea, OrganizerIds = [.. source.OrganizerIds],
+            Campaign = source.Campaign, Questions = [.. source.Questions],
             CreatedById = rights.RequirePerson(), DuplicatedFromId = source.Id, CreatedAt = now, UpdatedAt = now,
         };
         db.Add(copy);
@@ -179,7 +180,9 @@ public sealed class ActionService(
         action.PublishedAt = now;
     }
 
-    private async Task ApplyAsync(FieldAction action, ActionInput input, DateTime now, CancellationToken ct)
+    /// <summary>Writes the input into the action. On an update, the turf, organizers, campaign and questions left out
+    /// (null) stay as they are; an empty turf area ("") removes it.</summary>
+    private async Task ApplyAsync(FieldAction action, ActionInput input, DateTime now, bool isNew, CancellationToken ct)
     {
         var point = new Point(input.MeetingPoint.Longitude, input.MeetingPoint.Latitude) { SRID = 4326 };
         var starts = Instants.Utc(input.StartsAt);
@@ -204,9 +207,13 @@ public sealed class ActionService(
         action.Capacity = input.Capacity;
         action.Visibility = input.Visibility;
         action.SearchPoint = action.Visibility == ActionVisibility.Public ? point : FieldAction.Approximate(point);
-        action.TurfStationIds = await TurfStationsAsync(input.TurfStationIds, action.FederationCode, ct);
-        action.TurfArea = ParseTurfArea(input.TurfArea);
-        action.OrganizerIds = await OrganizersAsync(input.OrganizerIds, ct);
+        if (isNew || input.TurfStationIds is not null) action.TurfStationIds = await TurfStationsAsync(input.TurfStationIds, action.FederationCode, ct);
+        if (isNew || input.TurfArea is not null) action.TurfArea = ParseTurfArea(input.TurfArea);
+        if (isNew || input.OrganizerIds is not null) action.OrganizerIds = await OrganizersAsync(input.OrganizerIds, action.OrganizerIds, ct);
+        if (isNew || input.Campaign is not null) action.Campaign = input.Campaign?.Trim() ?? "";
+        if (isNew || input.Questions is not null)
+            action.Questions = (input.Questions ?? []).Select((q, i) => new SurveyQuestion($"q{i + 1}", q.Label.Trim(), q.Kind,
+                q.Kind == QuestionKind.Choice ? q.Choices!.Select(c => c.Trim()).Distinct().ToList() : [])).ToList();
         action.UpdatedAt = now;
     }
 
@@ -250,7 +257,7 @@ public sealed class ActionService(
 
     private static MultiPolygon? ParseTurfArea(string? geoJson)
     {
-        if (string.IsNullOrWhiteSpace(geoJson)) return null;
+        if (string.IsNullOrWhiteSpace(geoJson)) return null; // "" removes the area
         Geometry? geometry;
         try
         {
@@ -276,15 +283,16 @@ public sealed class ActionService(
         return area;
     }
 
-    /// <summary>Organizers are people the author sees (their details, not just their name).</summary>
-    private async Task<List<Guid>> OrganizersAsync(List<string>? given, CancellationToken ct)
+    /// <summary>Organizers are people the author sees (their details, not just their name); those already named stay
+    /// allowed, so that an editor who cannot see one of them does not have to remove them.</summary>
+    private async Task<List<Guid>> OrganizersAsync(List<string>? given, List<Guid> current, CancellationToken ct)
     {
         if (given is null || given.Count == 0) return [];
         var ids = given.Select((g, i) => GlobalId.ParseGuid(g, PersonService.NodeType, $"action.organizerIds.{i}")).Distinct().ToList();
         var seen = await people.ByIdsAsync(ids, ct);
         var scope = await people.ScopeAsync(ct);
         for (var i = 0; i < ids.Count; i++)
-            if (!seen.TryGetValue(ids[i], out var p) || !scope.SeesDetails(p))
+            if (!current.Contains(ids[i]) && (!seen.TryGetValue(ids[i], out var p) || !scope.SeesDetails(p)))
                 throw InputValidationException.For($"action.organizerIds.{i}", "PERSON_NOT_FOUND", "This person was not found.");
         return ids;
     }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Coopol.Common;
 using Coopol.Common.GraphQL;
 using Coopol.Features.PartyTree;
+using Coopol.Features.People;
 using Coopol.Geo;
 using GraphQL;
 using GraphQL.Types;
@@ -45,6 +46,8 @@ public sealed class ActionType : ObjectGraphType<ActionView>
             .Resolve(ctx => ctx.Source.SeesMeetingPoint ? ctx.Source.Action.TurfStationIds : null);
         Field<StringGraphType>("turfArea").Description("The drawn turf as GeoJSON (for those who see the meeting point).")
             .Resolve(ctx => ctx.Source.SeesMeetingPoint && ctx.Source.Action.TurfArea is { } area ? JsonSerializer.Serialize(area, GeoJson) : null);
+        Field<NonNullGraphType<StringGraphType>>("campaign").Resolve(ctx => ctx.Source.Action.Campaign);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SurveyQuestionType>>>>("questions").Resolve(ctx => ctx.Source.Action.Questions);
         Field<DateTimeGraphType>("publishedAt").Resolve(ctx => ctx.Source.Action.PublishedAt);
         Field<DateTimeGraphType>("cancelledAt").Resolve(ctx => ctx.Source.Action.CancelledAt);
         Field<StringGraphType>("cancelReason").Resolve(ctx => ctx.Source.Action.CancelReason);
@@ -52,6 +55,14 @@ public sealed class ActionType : ObjectGraphType<ActionView>
             .Resolve(ctx => ctx.Source.Manages);
         Field<NonNullGraphType<BooleanGraphType>>("viewerOrganizes").Resolve(ctx => ctx.Source.Organizes);
         Field<ParticipationStatusType>("viewerParticipation").Resolve(ctx => ctx.Source.Participation);
+        Field<ListGraphType<NonNullGraphType<ActionOrganizerType>>>("organizers")
+            .Description("Who runs it on the ground (for those who run it; null for others).")
+            .ResolveAsync(async ctx =>
+            {
+                if (!ctx.Source.SeesParticipants) return null;
+                var people = await ctx.Service<PeopleAccess>().ParticipantsForOrganizersAsync(ctx.Source.Action.OrganizerIds, ctx.CancellationToken);
+                return ctx.Source.Action.OrganizerIds.Select(id => new ActionOrganizer(id, people.GetValueOrDefault(id)?.DisplayName ?? "—")).ToList();
+            });
         Field<ConnectionType<ParticipantType>>("participants")
             .Description("Who takes part (confirmed, then the waiting list in order); null with FORBIDDEN unless the viewer runs the action.")
             .Argument<ParticipationStatusType>("status").PagingArguments()
@@ -62,6 +73,46 @@ public sealed class ActionType : ObjectGraphType<ActionView>
             .Description("The latest 50 notices of the action (what participants are sent, or why it was held); for those who run it.")
             .ResolveAsync(async ctx => ctx.Source.SeesParticipants
                 ? await ctx.Service<ActionNotices>().OfActionAsync(ctx.Source.Action.Id, 50, ctx.CancellationToken) : null);
+    }
+}
+
+public sealed class SurveyQuestionType : ObjectGraphType<SurveyQuestion>
+{
+    public SurveyQuestionType()
+    {
+        Name = "SurveyQuestion";
+        Field(q => q.Id);
+        Field(q => q.Label);
+        Field<NonNullGraphType<QuestionKindType>>("kind").Resolve(ctx => ctx.Source.Kind);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("choices").Resolve(ctx => ctx.Source.Choices);
+    }
+}
+
+public sealed class QuestionKindType : EnumerationGraphType<QuestionKind>
+{
+    public QuestionKindType() => Name = "QuestionKind";
+}
+
+public sealed class SurveyQuestionInputType : InputObjectGraphType<SurveyQuestionInput>
+{
+    public SurveyQuestionInputType()
+    {
+        Name = "SurveyQuestionInput";
+        Field(x => x.Label);
+        Field<NonNullGraphType<QuestionKindType>>("kind");
+        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("choices");
+    }
+}
+
+public sealed record ActionOrganizer(Guid PersonId, string DisplayName);
+
+public sealed class ActionOrganizerType : ObjectGraphType<ActionOrganizer>
+{
+    public ActionOrganizerType()
+    {
+        Name = "ActionOrganizer";
+        Field<NonNullGraphType<IdGraphType>>("personId").Resolve(ctx => GlobalId.Encode(PersonService.NodeType, ctx.Source.PersonId));
+        Field(o => o.DisplayName);
     }
 }
 
@@ -207,8 +258,10 @@ public sealed class ActionInputType : InputObjectGraphType<ActionInput>
         Field(x => x.Capacity, nullable: true);
         Field<ActionVisibilityType>("visibility").DefaultValue(ActionVisibility.Section);
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("turfStationIds");
-        Field(x => x.TurfArea, nullable: true).Description("A Polygon or MultiPolygon as GeoJSON (WGS84).");
+        Field(x => x.TurfArea, nullable: true).Description("A Polygon or MultiPolygon as GeoJSON (WGS84); \"\" removes it.");
         Field<ListGraphType<NonNullGraphType<IdGraphType>>>("organizerIds");
+        Field(x => x.Campaign, nullable: true).Description("The canvass a door-to-door belongs to: buildings done in it are not given again.");
+        Field<ListGraphType<NonNullGraphType<SurveyQuestionInputType>>>("questions").Description("The short script asked at each door.");
     }
 }
 

@@ -26,6 +26,16 @@ public sealed class ActionInputValidator : AbstractValidator<ActionInput>
             .WithErrorCode("TOO_MANY").WithMessage($"At most {ActionLimits.MaxTurfStations} polling stations.");
         RuleForEach(x => x.TurfStationIds).NotEmpty().MaximumLength(16).WithErrorCode("INVALID");
         RuleFor(x => x.TurfArea).MaximumLength(200_000).WithErrorCode("TOO_LONG");
+        RuleFor(x => x.Campaign).MaximumLength(ActionLimits.Campaign).WithErrorCode("TOO_LONG");
+        RuleFor(x => x.Questions).Must(q => q!.Count <= SurveyQuestion.MaxQuestions).When(x => x.Questions is not null)
+            .WithErrorCode("TOO_MANY").WithMessage($"At most {SurveyQuestion.MaxQuestions} questions.");
+        RuleForEach(x => x.Questions).ChildRules(q =>
+        {
+            q.RuleFor(x => x.Label).NotEmpty().WithErrorCode("REQUIRED").MaximumLength(SurveyQuestion.MaxLabel).WithErrorCode("TOO_LONG");
+            q.RuleFor(x => x.Choices).Must(c => c is { Count: >= 2 and <= SurveyQuestion.MaxChoices }).When(x => x.Kind == QuestionKind.Choice)
+                .WithErrorCode("INVALID").WithMessage($"A choice question has 2 to {SurveyQuestion.MaxChoices} choices.");
+            q.RuleForEach(x => x.Choices).NotEmpty().MaximumLength(SurveyQuestion.MaxChoice).WithErrorCode("INVALID");
+        });
         RuleFor(x => x.OrganizerIds).Must(o => o!.Count <= ActionLimits.MaxOrganizers).When(x => x.OrganizerIds is not null)
             .WithErrorCode("TOO_MANY").WithMessage($"At most {ActionLimits.MaxOrganizers} organizers.");
     }

@@ -69,6 +69,11 @@ public sealed class FieldAction
     /// <summary>The turf: polling stations, or a drawn area, or both (door-to-door gets its addresses from it).</summary>
     public List<string> TurfStationIds { get; set; } = [];
     public MultiPolygon? TurfArea { get; set; }
+    /// <summary>The canvass this door-to-door belongs to ("Législatives 2027"): buildings done in one action of a campaign
+    /// are not given again by the next. Empty: the section's ongoing canvass.</summary>
+    public string Campaign { get; set; } = "";
+    /// <summary>The short script or survey asked at each door.</summary>
+    public List<SurveyQuestion> Questions { get; set; } = [];
     /// <summary>People who run the action on the ground: they see its participants and check them in.</summary>
     public List<Guid> OrganizerIds { get; set; } = [];
     public required Guid CreatedById { get; init; }
@@ -107,6 +112,8 @@ public sealed class FieldActionConfiguration : IEntityTypeConfiguration<FieldAct
         builder.Property(a => a.CommuneCode).HasMaxLength(5);
         builder.Property(a => a.TurfArea).HasColumnType("geometry(multipolygon,4326)");
         builder.Property(a => a.CancelReason).HasMaxLength(ActionLimits.Reason);
+        builder.Property(a => a.Campaign).HasMaxLength(ActionLimits.Campaign);
+        builder.Property(a => a.Questions).HasConversion(new SurveyQuestionsConverter(), SurveyQuestionsConverter.Comparer).HasColumnType("jsonb");
         builder.HasOne<Section>().WithMany().HasForeignKey(a => a.SectionId).OnDelete(DeleteBehavior.Restrict);
         // "Near me" reads upcoming published actions only: a partial spatial index holds just those.
         builder.HasIndex(a => a.SearchPoint).HasMethod("gist").HasFilter("\"Status\" = 'Published'");
@@ -122,6 +129,7 @@ public static class ActionLimits
     public const int Description = 4000;
     public const int Address = 300;
     public const int Reason = 500;
+    public const int Campaign = 60;
     public const int MaxCapacity = 10_000;
     public const int MaxOrganizers = 20;
     public const int MaxTurfStations = 200;
