@@ -185,7 +185,9 @@ function DuplicateDialog({ action, busy, errors, onConfirm, onClose }: DialogPro
   const id = useId();
   // A week later is the usual repeat (the market every Saturday).
   const [local, setLocal] = useState(() => instantToLocal(new Date(Date.parse(action.startsAt) + 7 * 86_400_000).toISOString(), action.timeZone));
-  const instant = localToInstant(local, action.timeZone);
+  // A copy starts in the future (the API says IN_THE_PAST otherwise): a past start is not sent.
+  const typed = localToInstant(local, action.timeZone);
+  const instant = typed && Date.parse(typed) > Date.now() ? typed : null;
   return (
     <ConfirmDialog
       title={t('actions.manage.duplicateTitle')}

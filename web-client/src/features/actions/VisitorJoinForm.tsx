@@ -31,8 +31,9 @@ export function localVisitorErrors(v: Values): PayloadError[] {
   const errors: PayloadError[] = [];
   if (!v.firstName.trim()) errors.push({ code: 'REQUIRED', field: 'firstName' });
   if (!v.lastName.trim()) errors.push({ code: 'REQUIRED', field: 'lastName' });
-  if (!v.email.trim()) errors.push({ code: 'REQUIRED', field: 'email' });
-  if (!v.consentEmail) errors.push({ code: 'CONSENT_REQUIRED', field: 'consentEmail' });
+  // An email or a mobile number, each with its consent: the way the visitor is told if the action changes.
+  if (!v.email.trim() && !v.phone.trim()) errors.push({ code: 'EMAIL_OR_PHONE', field: 'email' });
+  if (v.email.trim() && !v.consentEmail) errors.push({ code: 'CONSENT_REQUIRED', field: 'consentEmail' });
   if (v.phone.trim() && !v.consentSms) errors.push({ code: 'CONSENT_REQUIRED', field: 'consentSms' });
   return errors;
 }
@@ -44,7 +45,7 @@ interface Props {
   onJoined: (action: ActionDetailsFieldsFragment) => void;
 }
 
-/** Joining without an account: name, email, optional mobile, and consent to be told about this action. */
+/** Joining without an account: a name, an email or a mobile number (or both), and consent to be told about this action that way. */
 export function VisitorJoinForm({ action, near, onJoined }: Props) {
   const { t } = useTranslation();
   const [values, setValues] = useState<Values>(EMPTY);
@@ -65,14 +66,15 @@ export function VisitorJoinForm({ action, near, onJoined }: Props) {
       return;
     }
     const phone = values.phone.trim();
+    const email = values.email.trim();
     const data = await send({
       input: {
         actionId: action.id,
         firstName: values.firstName.trim(),
         lastName: values.lastName.trim(),
-        email: values.email.trim(),
+        email: email || null,
         phone: phone || null,
-        consentEmail: values.consentEmail,
+        consentEmail: !!email && values.consentEmail,
         consentSms: !!phone && values.consentSms,
         near,
       },
@@ -96,7 +98,11 @@ export function VisitorJoinForm({ action, near, onJoined }: Props) {
         data-status={joined}
       >
         <p>{joined === 'WAITING' ? t('actions.visitor.waiting') : t('actions.visitor.confirmed')}</p>
-        <p>{t('actions.visitor.emailSoon', { email: values.email.trim() })}</p>
+        <p>
+          {values.email.trim()
+            ? t('actions.visitor.emailSoon', { email: values.email.trim() })
+            : t('actions.visitor.smsSoon', { phone: values.phone.trim() })}
+        </p>
       </div>
     );
   }
@@ -110,7 +116,16 @@ export function VisitorJoinForm({ action, near, onJoined }: Props) {
       <div className="form-grid">
         <TextField name="firstName" autoComplete="given-name" values={values} set={set} errors={split.byField} label={t('personForm.firstName')} />
         <TextField name="lastName" autoComplete="family-name" values={values} set={set} errors={split.byField} label={t('personForm.lastName')} />
-        <TextField name="email" type="email" autoComplete="email" values={values} set={set} errors={split.byField} label={t('personForm.email')} />
+        <TextField
+          name="email"
+          type="email"
+          autoComplete="email"
+          values={values}
+          set={set}
+          errors={split.byField}
+          label={t('actions.visitor.email')}
+          hint={t('actions.visitor.emailHint')}
+        />
         <TextField
           name="phone"
           type="tel"
@@ -124,17 +139,20 @@ export function VisitorJoinForm({ action, near, onJoined }: Props) {
       </div>
       <fieldset>
         <legend>{t('actions.visitor.consents')}</legend>
-        <ConsentChoice
-          purpose="ACTIONS"
-          channel="EMAIL"
-          wording={wordings?.['ACTIONS-EMAIL']}
-          checked={values.consentEmail}
-          onChange={(consentEmail) => set({ consentEmail })}
-          testIdPrefix={`${FORM}-consent`}
-          describedBy={split.byField.consentEmail ? `${FORM}-errors-consentEmail` : undefined}
-        >
-          <FieldErrors id={`${FORM}-errors-consentEmail`} errors={split.byField.consentEmail} />
-        </ConsentChoice>
+        {!values.email.trim() && !values.phone.trim() && <p className="hint">{t('actions.visitor.consentsHint')}</p>}
+        {values.email.trim() && (
+          <ConsentChoice
+            purpose="ACTIONS"
+            channel="EMAIL"
+            wording={wordings?.['ACTIONS-EMAIL']}
+            checked={values.consentEmail}
+            onChange={(consentEmail) => set({ consentEmail })}
+            testIdPrefix={`${FORM}-consent`}
+            describedBy={split.byField.consentEmail ? `${FORM}-errors-consentEmail` : undefined}
+          >
+            <FieldErrors id={`${FORM}-errors-consentEmail`} errors={split.byField.consentEmail} />
+          </ConsentChoice>
+        )}
         {values.phone.trim() && (
           <ConsentChoice
             purpose="ACTIONS"

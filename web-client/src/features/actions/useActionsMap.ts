@@ -1,3 +1,4 @@
+import i18n from 'i18next';
 import { useEffect, useRef, useState } from 'react';
 import type { GeoJSONSource, LayerSpecification, Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
@@ -24,6 +25,11 @@ export function useActionsMap() {
       touchPitch: false,
       // One finger scrolls the page on a phone; two move the map (the map is inside a page, not the page).
       cooperativeGestures: true,
+      locale: {
+        'CooperativeGesturesHandler.WindowsHelpText': i18n.t('actions.map.gesturesDesk'),
+        'CooperativeGesturesHandler.MacHelpText': i18n.t('actions.map.gesturesMac'),
+        'CooperativeGesturesHandler.MobileHelpText': i18n.t('actions.map.gesturesPhone'),
+      },
       attributionControl: BASEMAP_STYLE_URL ? { compact: true } : false,
     });
     instance.touchZoomRotate.disableRotation();
