@@ -60,7 +60,7 @@ CREATE FUNCTION bench.draw_points(n int) RETURNS TABLE (i int, lon float8, lat f
   FROM placed p
 $$;
 
-SELECT setseed(:seed);
+SELECT setseed(:seed) \g /dev/null
 CREATE TABLE bench.people AS SELECT row_number() OVER (ORDER BY "Id") AS n, "Id" FROM "People";
 CREATE UNIQUE INDEX ON bench.people (n);
 CREATE TABLE bench.sections AS
@@ -106,7 +106,7 @@ SELECT gen_random_uuid(), 'Member', 'Léa', 'Morvan', 'member@demo.coopol.fr', (
        '{}', 'Section', now(), now();
 
 -- Where people search from: the same mixture (people search where they live), seeded, shared by both sides.
-SELECT setseed(:seed / 2);
+SELECT setseed(:seed / 2) \g /dev/null
 CREATE TABLE bench.points AS SELECT i, round(lon::numeric, 5)::float8 AS lon, round(lat::numeric, 5)::float8 AS lat FROM bench.draw_points(:points);
 
 DROP TABLE bench.people, bench.actions, bench.sections;
