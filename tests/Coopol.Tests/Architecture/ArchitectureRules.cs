@@ -39,6 +39,7 @@ public static class ArchitectureRules
             "Coopol.Features.Actions.ActionParticipation", // locks an action the caller was shown, to take a place
             "Coopol.Features.Actions.NearbyActions", // loads the actions its visibility-filtered query found
             "Coopol.Features.Actions.ActionRemindersJob", // system job: reminders of published actions
+            "Coopol.Features.Actions.CloseEndedActionsJob", // system job: ended actions become done (a write)
         ],
         ["Coopol.Features.Actions.ActionParticipant"] =
         [

@@ -83,3 +83,19 @@ public sealed class ActionRemindersJob(CoopolDbContext db, ActionNotices notices
         return written;
     }
 }
+
+/// <summary>Every hour: published actions over for a day become done. They leave the partial index that "near me" scans
+/// (which holds published actions only), and count as held in reviews either way.</summary>
+public sealed class CloseEndedActionsJob(CoopolDbContext db, TimeProvider clock)
+{
+    public const string RecurringId = "actions:close-ended";
+    public static readonly TimeSpan After = TimeSpan.FromDays(1);
+
+    [AutomaticRetry(Attempts = 3)]
+    public async Task<int> RunAsync(CancellationToken ct)
+    {
+        var before = clock.GetUtcNow().UtcDateTime - After;
+        return await db.Set<FieldAction>().Where(a => a.Status == ActionStatus.Published && a.EndsAt < before)
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.Status, ActionStatus.Done), ct);
+    }
+}

@@ -18,12 +18,15 @@ public sealed class ActionsFeature : IFeature
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration) => services
         .AddScoped<ActionAccess>().AddScoped<ActionService>().AddScoped<ActionParticipation>().AddScoped<NearbyActions>()
-        .AddScoped<ActionNotices>().AddScoped<AttendanceLoader>().AddScoped<ActionRemindersJob>();
+        .AddScoped<ActionNotices>().AddScoped<AttendanceLoader>().AddScoped<ActionRemindersJob>().AddScoped<CloseEndedActionsJob>();
 
     public Permission Permissions => Permission.ManageActions;
 
-    public void ScheduleJobs(IRecurringJobManager jobs) =>
+    public void ScheduleJobs(IRecurringJobManager jobs)
+    {
         jobs.AddOrUpdate<ActionRemindersJob>(ActionRemindersJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Hourly());
+        jobs.AddOrUpdate<CloseEndedActionsJob>(CloseEndedActionsJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Hourly(30));
+    }
 
     public void AddQueries(ObjectGraphType query)
     {

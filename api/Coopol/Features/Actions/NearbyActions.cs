@@ -94,27 +94,37 @@ public sealed class NearbyActions(CoopolDbContext db, ActionAccess access, TimeP
         return rows;
     }
 
+    /// <summary>Two index scans of the published actions: the nearest <c>@limit</c> matching ones (a nearest-neighbour
+    /// scan reads about that many entries, however dense the area), whose farthest sets how far to look; then every
+    /// match that near, in full order (distance, start, id). Distances are on the sphere, in metres, for both the
+    /// radius and the order.</summary>
     public static string Sql(bool kinds, bool from, bool to, bool after)
     {
-        var sql = new StringBuilder("""
-            WITH here AS (SELECT ST_SetSRID(ST_MakePoint(@lon, @lat), 4326)::geography AS p)
-            SELECT * FROM (
-              SELECT a."Id", ST_Distance(a."SearchPoint", here.p) AS d, a."StartsAt"
-              FROM "Actions" a, here
-              WHERE a."Status" = 'Published' AND a."EndsAt" > @now
-                AND ST_DWithin(a."SearchPoint", here.p, @radius)
-                AND (a."Visibility" = 'Public'
-                     OR (@isPerson AND a."Visibility" = 'MembersAndSupporters')
-                     OR (@isPerson AND a."SectionId" = @mySection)
-                     OR @managesAll OR a."FederationCode" = ANY(@federations) OR a."SectionId" = ANY(@sections))
+        const string here = "ST_SetSRID(ST_MakePoint(@lon, @lat), 4326)::geography";
+        var filters = new StringBuilder($"""
+              a."Status" = 'Published' AND a."EndsAt" > @now
+              AND (a."Visibility" = 'Public'
+                   OR (@isPerson AND a."Visibility" = 'MembersAndSupporters')
+                   OR (@isPerson AND a."SectionId" = @mySection)
+                   OR @managesAll OR a."FederationCode" = ANY(@federations) OR a."SectionId" = ANY(@sections))
             """);
-        if (kinds) sql.Append("""    AND a."Kind" = ANY(@kinds)""").Append('\n');
-        if (from) sql.Append("""    AND a."EndsAt" >= @from""").Append('\n');
-        if (to) sql.Append("""    AND a."StartsAt" < @to""").Append('\n');
-        sql.Append(") found\n");
-        if (after) sql.Append("""WHERE (d, "StartsAt", "Id") > (@afterDistance, @afterStart, @afterId)""").Append('\n');
-        sql.Append("""ORDER BY d, "StartsAt", "Id" LIMIT @limit""");
-        return sql.ToString();
+        if (kinds) filters.Append("""  AND a."Kind" = ANY(@kinds)""").Append('\n');
+        if (from) filters.Append("""  AND a."EndsAt" >= @from""").Append('\n');
+        if (to) filters.Append("""  AND a."StartsAt" < @to""").Append('\n');
+        if (after) filters.Append($"""  AND (a."SearchPoint" <-> {here}, a."StartsAt", a."Id") > (@afterDistance, @afterStart, @afterId)""").Append('\n');
+        return $"""
+            WITH cut AS (
+              SELECT least(max(k.d), @radius) AS reach FROM (
+                SELECT a."SearchPoint" <-> {here} AS d FROM "Actions" a
+                WHERE {filters}
+                ORDER BY a."SearchPoint" <-> {here} LIMIT @limit) k)
+            SELECT a."Id", a."SearchPoint" <-> {here} AS d, a."StartsAt"
+            FROM "Actions" a, cut
+            WHERE {filters}
+              AND ST_DWithin(a."SearchPoint", {here}, cut.reach + 1, false)
+              AND (a."SearchPoint" <-> {here}) <= cut.reach
+            ORDER BY 2, 3, 1 LIMIT @limit
+            """;
     }
 
     /// <summary>A point, or the commune a postcode or a name designates (the most populous when several match), at a

@@ -255,4 +255,57 @@ public sealed class ActionTests(ApiFixture api)
             new { i = new { actionId = id, startsAt = DateTime.UtcNow.AddDays(10).ToString("O") } }, TestWorld.SecretaryS2))
             .PayloadErrorCodes("duplicateAction").ShouldBe(["FORBIDDEN"]);
     }
+
+    [Fact]
+    public async Task NearMePagesThroughActionsAtTheSamePlaceWithoutLosingOrRepeatingAny()
+    {
+        var w = await ArrangeAsync();
+        var ids = new List<string>();
+        for (var i = 0; i < 5; i++)
+            ids.Add(await w.CreateAsync(ActionWorld.Input(title: $"Hebdo {i}", startsAt: DateTime.UtcNow.Date.AddDays(2 + i).AddHours(9))));
+        var seen = new List<string>();
+        string? after = null;
+        do
+        {
+            var page = (await _graphql.PostAsync("query($a: String) { nearbyActions(near: { place: \"29200\" }, first: 2, after: $a) { actions { pageInfo { hasNextPage endCursor } edges { node { action { title } } } } } }",
+                new { a = after })).ShouldHaveNoErrors();
+            seen.AddRange(page.At("nearbyActions.actions.edges")!.AsArray().Select(e => e!["node"]!["action"]!["title"]!.GetValue<string>()));
+            after = page.At("nearbyActions.actions.pageInfo.hasNextPage")!.GetValue<bool>() ? page.At("nearbyActions.actions.pageInfo.endCursor")!.GetValue<string>() : null;
+        } while (after is not null && seen.Count < 10);
+        // Same place: by date.
+        seen.ShouldBe(["Hebdo 0", "Hebdo 1", "Hebdo 2", "Hebdo 3", "Hebdo 4"]);
+    }
+
+    [Fact]
+    public async Task AnEditKeepsTheTurfOrganizersAndQuestionsItLeavesOutAndEndedActionsAreClosed()
+    {
+        var w = await ArrangeAsync();
+        var id = await w.CreateAsync(new
+        {
+            kind = "DOOR_TO_DOOR", title = "Avec turf", startsAt = DateTime.UtcNow.AddDays(2).ToString("O"), endsAt = DateTime.UtcNow.AddDays(2).AddHours(2).ToString("O"),
+            meetingAddress = "Place de la Liberté", meetingPoint = new { latitude = ActionWorld.BrestLat, longitude = ActionWorld.BrestLon },
+            attendanceTarget = 3, visibility = "PUBLIC", organizerIds = new[] { w.World.IdOf(TestWorld.MemberS1) }, campaign = "2027",
+            questions = new[] { new { label = "Votera ?", kind = "YES_NO" } },
+        });
+        var edit = ActionWorld.Input(title: "Renommée");
+        (await _graphql.PostAsync("mutation($i: UpdateActionInput!) { updateAction(input: $i) { errors { code } } }",
+            new { i = new { actionId = id, action = edit } }, TestWorld.SecretaryS1)).PayloadErrorCodes("updateAction").ShouldBeEmpty();
+        var after = (await _graphql.PostAsync("query($id: ID!) { action(id: $id) { title campaign questions { id label } organizers { displayName } } }",
+            new { id }, TestWorld.SecretaryS1)).ShouldHaveNoErrors();
+        after.At("action.title")!.GetValue<string>().ShouldBe("Renommée");
+        after.At("action.campaign")!.GetValue<string>().ShouldBe("2027");
+        after.At("action.questions.0.id")!.GetValue<string>().ShouldBe("q1");
+        after.At("action.organizers.0.displayName")!.GetValue<string>().ShouldBe("Marie Membre");
+        // The organizer named sees the participants; the organizers are not shown to others.
+        (await _graphql.PostAsync("query($id: ID!) { action(id: $id) { viewerOrganizes organizers { displayName } } }", new { id }, TestWorld.MemberS1))
+            .ShouldHaveNoErrors().At("action.viewerOrganizes")!.GetValue<bool>().ShouldBeTrue();
+        (await _graphql.PostAsync("query($id: ID!) { action(id: $id) { organizers { displayName } } }", new { id }))
+            .ShouldHaveNoErrors().At("action.organizers").ShouldBeNull();
+
+        await api.WithDbAsync(db => db.Set<FieldAction>().Where(a => a.Title == "Renommée")
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.StartsAt, DateTime.UtcNow.AddDays(-3)).SetProperty(a => a.EndsAt, DateTime.UtcNow.AddDays(-2))));
+        using (var scope = api.Factory.Services.CreateScope())
+            (await scope.ServiceProvider.GetRequiredService<CloseEndedActionsJob>().RunAsync(CancellationToken.None)).ShouldBe(1);
+        (await api.WithDbAsync(db => db.Set<FieldAction>().SingleAsync())).Status.ShouldBe(ActionStatus.Done);
+    }
 }
