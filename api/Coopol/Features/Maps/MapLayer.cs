@@ -11,14 +11,17 @@ public enum LayerKind
     Nuance,
     Candidate,
     Indicator,
+    /// <summary>Field work: doors knocked or contacts made per polling station (counts of 1 to 4 withheld).</summary>
+    Field,
 }
 
 /// <summary>A map layer by name: <c>turnout</c>, <c>abstention</c>, <c>bloc.gauche</c>, <c>nuance.UG</c>,
 /// <c>candidate.&lt;id&gt;</c> (shares of expressed votes, in %), <c>change.turnout</c> or <c>change.bloc.gauche</c>
-/// (percentage points between two elections), <c>indicator.DISP_MED15</c> (the indicator's own unit).</summary>
+/// (percentage points between two elections), <c>indicator.DISP_MED15</c> (the indicator's own unit), <c>field.doors</c> or
+/// <c>field.contacts</c> (door reports per station, for those who organize actions).</summary>
 public sealed partial record MapLayer(string Name, LayerKind Kind, string? Key, bool Change)
 {
-    public bool IsResults => Kind != LayerKind.Indicator;
+    public bool IsResults => Kind is not (LayerKind.Indicator or LayerKind.Field);
 
     public static MapLayer Parse(string name)
     {
@@ -34,6 +37,7 @@ public sealed partial record MapLayer(string Name, LayerKind Kind, string? Key, 
             ("nuance", { } k) when NuanceCode().IsMatch(k) => new MapLayer(name, LayerKind.Nuance, k, change),
             ("candidate", { } k) when !change && Guid.TryParseExact(k, "N", out _) => new MapLayer(name, LayerKind.Candidate, k, false),
             ("indicator", { } k) when !change && IndicatorCode().IsMatch(k) => new MapLayer(name, LayerKind.Indicator, k, false),
+            ("field", "doors" or "contacts") when !change => new MapLayer(name, LayerKind.Field, key, false),
             _ => null,
         };
         return layer ?? throw new UnknownLayerException(name);
@@ -62,7 +66,7 @@ public sealed partial record MapLayer(string Name, LayerKind Kind, string? Key, 
 
     public Guid? CandidateId => Kind == LayerKind.Candidate ? Guid.ParseExact(Key!, "N") : null;
 
-    public string Unit => Change ? "pts" : IsResults ? "%" : "";
+    public string Unit => Change ? "pts" : IsResults ? "%" : Kind == LayerKind.Field ? Key! : "";
 
     [GeneratedRegex("^[a-z0-9-]{1,40}$")]
     private static partial Regex BlocKey();
@@ -75,4 +79,4 @@ public sealed partial record MapLayer(string Name, LayerKind Kind, string? Key, 
 }
 
 public sealed class UnknownLayerException(string name)
-    : CoopolException("LAYER_NOT_FOUND", $"There is no map layer \"{(name.Length > 80 ? name[..80] : name)}\" (turnout, abstention, bloc.KEY, nuance.CODE, candidate.ID, change.…, indicator.CODE).");
+    : CoopolException("LAYER_NOT_FOUND", $"There is no map layer \"{(name.Length > 80 ? name[..80] : name)}\" (turnout, abstention, bloc.KEY, nuance.CODE, candidate.ID, change.…, indicator.CODE, field.doors, field.contacts).");

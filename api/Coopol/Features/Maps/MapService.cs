@@ -24,7 +24,7 @@ public sealed class MapService(CoopolDbContext db, CallerContext caller)
     {
         if (z is < 0 or > MaxZoom || x < 0 || y < 0 || x >= 1 << z || y >= 1 << z) throw new TileOutOfRangeException();
         var scope = await StationScope.OfCallerAsync(caller, ct);
-        var (e, c, indicator) = await ResolveAsync(layer, election, compareTo, ct);
+        var (e, c, indicator, reach) = await ResolveAsync(layer, election, compareTo, ct);
         // Simplified to half a pixel of a 512-pixel tile: invisible at that zoom, far fewer vertices.
         var tolerance = 40075016.686 / (512.0 * (1 << z)) / 2;
         var sql = $"""
@@ -36,7 +36,7 @@ public sealed class MapService(CoopolDbContext db, CallerContext caller)
             WHERE geom IS NOT NULL
             """;
         await using var command = await db.CommandAsync(sql, ct);
-        ZoneQuery.AddParameters(command, layer, e, c, indicator, scope, Territory.Everything);
+        ZoneQuery.AddParameters(command, layer, e, c, indicator, scope, Territory.Everything, reach);
         command.Parameters.AddWithValue("z", z);
         command.Parameters.AddWithValue("x", x);
         command.Parameters.AddWithValue("y", y);
@@ -47,7 +47,7 @@ public sealed class MapService(CoopolDbContext db, CallerContext caller)
     public async Task<LayerInfo> InfoAsync(MapLayer layer, Guid? election, Guid? compareTo, Territory territory, CancellationToken ct)
     {
         var scope = await StationScope.OfCallerAsync(caller, ct);
-        var (e, c, indicator) = await ResolveAsync(layer, election, compareTo, ct);
+        var (e, c, indicator, reach) = await ResolveAsync(layer, election, compareTo, ct);
         var sql = $"""
             WITH {ZoneQuery.Sql(layer, c is not null, scope, territory, inBox: false)}
             SELECT percentile_cont(ARRAY[0.2, 0.4, 0.6, 0.8]) WITHIN GROUP (ORDER BY value) FILTER (WHERE value IS NOT NULL),
@@ -56,7 +56,7 @@ public sealed class MapService(CoopolDbContext db, CallerContext caller)
             FROM valued
             """;
         await using var command = await db.CommandAsync(sql, ct);
-        ZoneQuery.AddParameters(command, layer, e, c, indicator, scope, territory);
+        ZoneQuery.AddParameters(command, layer, e, c, indicator, scope, territory, reach);
         double[] breaks;
         double? min, max;
         int zones;
@@ -69,7 +69,7 @@ public sealed class MapService(CoopolDbContext db, CallerContext caller)
             bounds = reader.IsDBNull(4) ? null : [reader.GetDouble(4), reader.GetDouble(5), reader.GetDouble(6), reader.GetDouble(7)];
         }
         var label = await LabelAsync(layer, ct);
-        var unit = layer.IsResults ? layer.Unit : await db.Set<Indicator>().Where(i => i.Id == indicator).Select(i => i.Unit).FirstOrDefaultAsync(ct) ?? "";
+        var unit = layer.Kind != LayerKind.Indicator ? layer.Unit : await db.Set<Indicator>().Where(i => i.Id == indicator).Select(i => i.Unit).FirstOrDefaultAsync(ct) ?? "";
         return new LayerInfo(layer.Name, label, unit, breaks, min, max, zones, bounds);
     }
 
@@ -81,7 +81,7 @@ public sealed class MapService(CoopolDbContext db, CallerContext caller)
     public async Task<string> GeoJsonAsync(MapLayer layer, Guid? election, Guid? compareTo, Territory territory, CancellationToken ct)
     {
         var scope = await StationScope.OfCallerAsync(caller, ct);
-        var (e, c, indicator) = await ResolveAsync(layer, election, compareTo, ct);
+        var (e, c, indicator, reach) = await ResolveAsync(layer, election, compareTo, ct);
         var sql = $"""
             WITH {ZoneQuery.Sql(layer, c is not null, scope, territory, inBox: false)}
             SELECT CASE WHEN (SELECT count(*) FROM valued) > {MaxGeoJsonZones} THEN NULL ELSE (SELECT json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(json_build_object(
@@ -91,7 +91,7 @@ public sealed class MapService(CoopolDbContext db, CallerContext caller)
             FROM valued) END
             """;
         await using var command = await db.CommandAsync(sql, ct);
-        ZoneQuery.AddParameters(command, layer, e, c, indicator, scope, territory);
+        ZoneQuery.AddParameters(command, layer, e, c, indicator, scope, territory, reach);
         command.Parameters.AddWithValue("layer_name", layer.Name);
         return await command.ExecuteScalarAsync(ct) as string ?? throw new GeoJsonTooLargeException();
     }
@@ -122,6 +122,8 @@ public sealed class MapService(CoopolDbContext db, CallerContext caller)
             string.Join(" ", new[] { c.FirstName, c.Name }.OfType<string>()) + (c.Nuance is null ? "" : $" ({c.Nuance})"), "candidate")));
         var indicators = await db.Set<Indicator>().OrderBy(i => i.Label).Select(i => new { i.Code, i.Label }).ToListAsync(ct);
         choices.AddRange(indicators.Select(i => new LayerChoice($"indicator.{i.Code}", i.Label, "indicator")));
+        if (!(await caller.GetRightsAsync(ct)).ReachOf(Permission.ManageActions).IsEmpty)
+            choices.AddRange([new("field.doors", "Portes frappées", "field"), new("field.contacts", "Contacts", "field")]);
         return choices;
     }
 
@@ -134,22 +136,31 @@ public sealed class MapService(CoopolDbContext db, CallerContext caller)
             LayerKind.Bloc => await db.Set<NuanceBloc>().Where(n => n.Bloc == layer.Key).Select(n => n.BlocName).FirstOrDefaultAsync(ct) ?? layer.Key!,
             LayerKind.Nuance => layer.Key!,
             LayerKind.Candidate => await db.Set<Candidate>().Where(c => c.Id == layer.CandidateId).Select(c => c.Name).FirstOrDefaultAsync(ct) ?? "?",
+            LayerKind.Field => layer.Key == "contacts" ? "Contacts" : "Portes frappées",
             _ => await db.Set<Indicator>().Where(i => i.Code == layer.Key).Select(i => i.Label).FirstOrDefaultAsync(ct) ?? layer.Key!,
         };
         return layer.Change ? $"{label} (évolution)" : label;
     }
 
-    private async Task<(Guid? Election, Guid? Compare, Guid? Indicator)> ResolveAsync(MapLayer layer, Guid? election, Guid? compareTo, CancellationToken ct)
+    private async Task<(Guid? Election, Guid? Compare, Guid? Indicator, Reach? FieldReach)> ResolveAsync(MapLayer layer, Guid? election, Guid? compareTo,
+        CancellationToken ct)
     {
+        if (layer.Kind == LayerKind.Field)
+        {
+            // Field work is for those who organize it, over the sections they organize for.
+            var reach = (await caller.GetRightsAsync(ct)).ReachOf(Permission.ManageActions);
+            if (reach.IsEmpty) throw new ForbiddenException("Field work is shown to those who organize actions.");
+            return (null, null, null, reach);
+        }
         if (!layer.IsResults)
         {
             var indicator = await db.Set<Indicator>().Where(i => i.Code == layer.Key).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(ct);
-            return (null, null, indicator ?? throw new UnknownLayerException(layer.Name));
+            return (null, null, indicator ?? throw new UnknownLayerException(layer.Name), null);
         }
         if (election is null || !await db.Set<Election>().AnyAsync(e => e.Id == election, ct)) throw new ElectionNotFoundException();
         if (layer.Change && (compareTo is null || !await db.Set<Election>().AnyAsync(e => e.Id == compareTo, ct)))
             throw InputValidationException.For("compareTo", "REQUIRED", "A change layer needs the election to compare with.");
-        return (election, layer.Change ? compareTo : null, null);
+        return (election, layer.Change ? compareTo : null, null, null);
     }
 }
 

@@ -1,3 +1,4 @@
+using Coopol.Access;
 using Coopol.Features.Geography;
 using Npgsql;
 
@@ -22,14 +23,24 @@ public static class ZoneQuery
         """;
 
     /// <summary>A CTE named <c>valued(id, name, level, geom, value)</c>, to be followed by a SELECT.</summary>
-    public static string Sql(MapLayer layer, bool compare, StationScope scope, Territory territory, bool inBox) => layer.IsResults
-        ? Results(layer, compare, scope, territory, inBox)
-        : Indicator(scope, territory, inBox);
+    public static string Sql(MapLayer layer, bool compare, StationScope scope, Territory territory, bool inBox) => layer.Kind switch
+    {
+        LayerKind.Indicator => Indicator(scope, territory, inBox),
+        LayerKind.Field => Field(layer, scope, territory, inBox),
+        _ => Results(layer, compare, scope, territory, inBox),
+    };
 
+    /// <summary><paramref name="fieldReach"/>: whose door reports a field layer counts (the viewer's MANAGE_ACTIONS).</summary>
     public static void AddParameters(NpgsqlCommand command, MapLayer layer, Guid? election, Guid? compareTo, Guid? indicator,
-        StationScope scope, Territory territory)
+        StationScope scope, Territory territory, Reach? fieldReach = null)
     {
         scope.AddTo(command);
+        if (fieldReach is { } reach)
+        {
+            command.Parameters.AddWithValue("field_everywhere", reach.Everywhere);
+            command.Parameters.Add(new NpgsqlParameter("field_federations", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text) { Value = reach.FederationCodes.ToArray() });
+            command.Parameters.Add(new NpgsqlParameter("field_sections", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Uuid) { Value = reach.SectionIds.ToArray() });
+        }
         if (election is { } e) command.Parameters.AddWithValue("election", e);
         if (compareTo is { } c) command.Parameters.AddWithValue("compare", c);
         if (indicator is { } i) command.Parameters.AddWithValue("indicator", i);
@@ -82,6 +93,25 @@ public static class ZoneQuery
                   AND NOT EXISTS (SELECT 1 FROM "PollingStations" o WHERE o."CommuneCode" = c."Code" AND o."Contour" IS NOT NULL AND {scope.Condition("o")})
                 GROUP BY c."Code", c."Name", c."Boundary"),
             valued AS (SELECT id, name, level, geom, ({value})::float8 AS value FROM zones)
+            """;
+    }
+
+    /// <summary>Field work per polling station with a contour (door reports carry their address's station): doors knocked
+    /// or contacts made, counting the reports of the sections the viewer organizes for. A count from 1 to 4 is withheld
+    /// (no value): so few doors would point at households.</summary>
+    private static string Field(MapLayer layer, StationScope scope, Territory territory, bool inBox)
+    {
+        var filter = layer.Key == "contacts" ? "AND r.\"Outcome\" IN ('Opened', 'Interested', 'WantsToJoin', 'WantsToHelp')" : "";
+        return $"""
+            {(inBox ? Box : "")}
+            zones AS (
+                SELECT s."Id" AS id, coalesce(s."Name", 'Bureau ' || s."Code") AS name, 'station' AS level, s."Contour" AS geom,
+                       (SELECT count(*) FROM "DoorReports" r WHERE r."StationId" = s."Id" {filter}
+                          AND (@field_everywhere OR r."FederationCode" = ANY(@field_federations) OR r."SectionId" = ANY(@field_sections))) AS n
+                FROM "PollingStations" s
+                WHERE {scope.Condition("s")} AND {StationTerritory(territory, "s")}
+                  AND {(inBox ? "s.\"Contour\" && (SELECT b4326 FROM box)" : "s.\"Contour\" IS NOT NULL")}),
+            valued AS (SELECT id, name, level, geom, (CASE WHEN n BETWEEN 1 AND 4 THEN NULL ELSE n END)::float8 AS value FROM zones)
             """;
     }
 

@@ -178,4 +178,33 @@ public sealed class CanvassingTests(ApiFixture api)
 
     private Task<HttpResponseMessage> BrestPdfAsync(string shareId, string? asEmail) =>
         Coopol.Tests.Features.Maps.BrestResults.GetAsync(api, $"/walk-lists/{Uri.EscapeDataString(shareId)}.pdf", asEmail);
+
+    [Fact]
+    public async Task TheDoorsLayerShowsStationsWithEnoughDoorsToThoseWhoOrganizeAndWithholdsTheOthers()
+    {
+        var (_, id) = await ArrangeAsync();
+        await SplitAsync(id, 1);
+        await CheckOutAsync(id, TestWorld.MemberS1);
+        // 6 reports in station 29019_1, 2 in 29019_2.
+        var doors1 = await api.WithDbAsync(db => db.Set<Door>().Where(d => db.Set<Building>().Any(b => b.Id == d.BuildingId
+            && db.Set<Address>().Any(a => a.Id == b.AddressId && a.StationId == "29019_1"))).Select(d => d.Id).Take(6).ToListAsync());
+        var doors2 = await api.WithDbAsync(db => db.Set<Door>().Where(d => db.Set<Building>().Any(b => b.Id == d.BuildingId
+            && db.Set<Address>().Any(a => a.Id == b.AddressId && a.StationId == "29019_2"))).Select(d => d.Id).Take(2).ToListAsync());
+        string Door(long d) => Coopol.Common.GlobalId.Encode("Door", d.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await ReportAsync(id, TestWorld.MemberS1, doors1.Concat(doors2).Select(d => Report(Door(d))).ToArray());
+
+        var (x, y) = Coopol.Tests.Features.Maps.BrestResults.TileOf(-4.4903, 48.4085, 12);
+        using var tile = await Coopol.Tests.Features.Maps.BrestResults.GetAsync(api, $"/tiles/field.doors/12/{x}/{y}.mvt", TestWorld.SecretaryS1);
+        tile.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var info = (await _graphql.PostAsync("{ mapLayer(layer: \"field.doors\") { zones max unit } }", asEmail: TestWorld.National)).ShouldHaveNoErrors();
+        // Only 29019_1 has a value (6); 29019_2's 2 doors are withheld, the other stations are 0.
+        info.At("mapLayer.max")!.GetValue<double>().ShouldBe(6);
+        info.At("mapLayer.unit")!.GetValue<string>().ShouldBe("doors");
+        var geo = await Coopol.Tests.Features.Maps.BrestResults.GetAsync(api, "/geojson/field.doors?within=commune:29019", TestWorld.National);
+        var features = JsonNode.Parse(await geo.Content.ReadAsStringAsync())!["features"]!.AsArray();
+        features.Single(f => f!["id"]!.GetValue<string>() == "29019_1")!["properties"]!["value"]!.GetValue<double>().ShouldBe(6);
+        features.Single(f => f!["id"]!.GetValue<string>() == "29019_2")!["properties"]!["value"].ShouldBeNull();
+        using var member = await Coopol.Tests.Features.Maps.BrestResults.GetAsync(api, $"/tiles/field.doors/12/{x}/{y}.mvt", TestWorld.MemberS1);
+        member.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
 }
