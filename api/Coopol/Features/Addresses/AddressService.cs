@@ -32,8 +32,7 @@ public sealed class AddressService(CoopolDbContext db)
                 }));
             else if (present > count)
             {
-                // For now the doors of highest position go. Once door reports reference doors, a door with a report must
-                // stay: this will then remove only unreported doors, or refuse.
+                // The doors of highest position go; the caller (Canvassing) refuses a count that would drop a reported door.
                 var removed = await doors.OrderByDescending(d => d.Position).Take(present - count).Select(d => d.Id).ToListAsync(ct);
                 await db.Set<Door>().Where(d => removed.Contains(d.Id)).ExecuteDeleteAsync(ct);
             }

@@ -20,7 +20,8 @@ public sealed record WalkDoor(Door Door, DoorOutcome? Outcome);
 /// <summary>Turfs of door-to-door actions: split into shares along the streets, checked out to one volunteer at a time,
 /// released when worked. Those who run the action split it and see every share; a confirmed participant checks out one
 /// share and sees it.</summary>
-public sealed class CanvassService(CoopolDbContext db, ActionAccess actions, WalkListService walkLists, PeopleAccess people, TimeProvider clock)
+public sealed class CanvassService(CoopolDbContext db, ActionAccess actions, WalkListService walkLists, AddressService addresses, PeopleAccess people,
+    TimeProvider clock)
 {
     public const string ShareNodeType = "TurfShare";
     public const int MaxShares = 100;
@@ -178,6 +179,33 @@ public sealed class CanvassService(CoopolDbContext db, ActionAccess actions, Wal
         if (view.SeesParticipants && share.CheckedOutById is { } holderId)
             holder = (await people.ParticipantsForOrganizersAsync([holderId], ct)).GetValueOrDefault(holderId)?.DisplayName;
         return new ShareView(share, view, addresses, holder, me is not null && share.CheckedOutById == me);
+    }
+
+    /// <summary>A volunteer counted the doors of a building of their share (or someone who runs the action, of its turf).
+    /// A count that would drop a door already reported is refused.</summary>
+    public async Task<WalkBuilding> SetDoorCountAsync(string actionId, string buildingId, int count, CancellationToken ct)
+    {
+        var view = await RequireAsync(actionId, ct);
+        var me = (await actions.RightsAsync(ct)).RequirePerson();
+        var id = GlobalId.TryDecode(buildingId) is ("Building", var key) && long.TryParse(key, out var n) ? n
+            : throw InputValidationException.For("buildingId", "BUILDING_NOT_FOUND", "This building was not found.");
+        var addressId = await db.Set<Building>().Where(b => b.Id == id).Select(b => (long?)b.AddressId).FirstOrDefaultAsync(ct);
+        var allowed = addressId is { } a && (view.SeesParticipants
+            ? (await walkLists.TurfAddressesAsync(view.Action.TurfStationIds, view.Action.TurfArea, ct)).Any(t => t.Id == a)
+            : await db.Set<TurfShare>().AnyAsync(s => s.ActionId == view.Action.Id && s.CheckedOutById == me && s.AddressIds.Contains(a), ct));
+        if (!allowed) throw InputValidationException.For("buildingId", "BUILDING_NOT_IN_SHARE", "This building is not in your share.");
+        var reported = await db.Set<DoorReport>().Where(r => r.BuildingId == id)
+            .Join(db.Set<Door>(), r => r.DoorId, d => d.Id, (r, d) => (int?)d.Position).MaxAsync(ct) ?? 0;
+        if (count < reported)
+            throw InputValidationException.For("count", "DOORS_REPORTED", $"Door {reported} has a report: the building keeps at least {reported} doors.");
+        var building = await addresses.SetDoorCountAsync(id, count, ct);
+        var doors = await addresses.DoorsAsync(id, ct);
+        var doorIds = doors.Select(d => d.Id).ToList();
+        var outcomes = (await db.Set<DoorReport>().AsNoTracking().Where(r => r.ActionId == view.Action.Id && doorIds.Contains(r.DoorId))
+            .OrderBy(r => r.VisitedAt).Select(r => new { r.DoorId, r.Outcome }).ToListAsync(ct))
+            .GroupBy(r => r.DoorId).ToDictionary(g => g.Key, g => g.Last().Outcome);
+        return new WalkBuilding(new TurfBuilding(building.Id, building.Label, building.DoorCount, doors.Count),
+            doors.Select(d => new WalkDoor(d, outcomes.TryGetValue(d.Id, out var o) ? o : null)).ToList());
     }
 
     public static long ParseShareId(string id) =>

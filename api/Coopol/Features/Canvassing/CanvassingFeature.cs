@@ -63,6 +63,12 @@ public sealed class CanvassingFeature : IFeature
             .Argument<NonNullGraphType<IdGraphType>>("shareId")
             .ResolveAsync(async ctx => await Payload<ShareView>.RunAsync(() =>
                 ctx.Service<CanvassService>().ReleaseAsync(ctx.GetArgument<string>("shareId"), ctx.CancellationToken)));
+        mutation.Field<NonNullGraphType<SetDoorCountPayloadType>>("setBuildingDoorCount")
+            .Description("Enters how many doors a building of one's share has (1 to 500); never drops a reported door.")
+            .Argument<NonNullGraphType<IdGraphType>>("actionId").Argument<NonNullGraphType<IdGraphType>>("buildingId")
+            .Argument<NonNullGraphType<IntGraphType>>("count")
+            .ResolveAsync(async ctx => await Payload<WalkBuilding>.RunAsync(() => ctx.Service<CanvassService>().SetDoorCountAsync(
+                ctx.GetArgument<string>("actionId"), ctx.GetArgument<string>("buildingId"), ctx.GetArgument<int>("count"), ctx.CancellationToken)));
         mutation.Field<NonNullGraphType<SubmitDoorReportsPayloadType>>("submitDoorReports")
             .Description("A batch of door reports (at most 200), each with a client id: a resend is a DUPLICATE, never a second report.")
             .Argument<NonNullGraphType<SubmitDoorReportsInputType>>("input")

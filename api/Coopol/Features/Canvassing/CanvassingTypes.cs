@@ -210,3 +210,5 @@ public sealed class DoorReportsResultType : ObjectGraphType<DoorReportsResult>
 }
 
 public sealed class SubmitDoorReportsPayloadType() : PayloadType<DoorReportsResultType, DoorReportsResult>("SubmitDoorReportsPayload", "submitted");
+
+public sealed class SetDoorCountPayloadType() : PayloadType<WalkBuildingType, WalkBuilding>("SetBuildingDoorCountPayload", "building");

@@ -207,4 +207,26 @@ public sealed class CanvassingTests(ApiFixture api)
         using var member = await Coopol.Tests.Features.Maps.BrestResults.GetAsync(api, $"/tiles/field.doors/12/{x}/{y}.mvt", TestWorld.MemberS1);
         member.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task AVolunteerCountsTheDoorsOfABuildingOfTheirShareAndNeverDropsAReportedOne()
+    {
+        var (_, id) = await ArrangeAsync();
+        await SplitAsync(id, 2);
+        var share = (await CheckOutAsync(id, TestWorld.MemberS1)).At("checkOutTurfShare.share")!;
+        var building = share["addresses"]!.AsArray().SelectMany(a => a!["buildings"]!.AsArray()).First(b => b!["doors"]!.AsArray().Count == 1)!;
+        const string mutation = "mutation($a: ID!, $b: ID!, $n: Int!) { setBuildingDoorCount(actionId: $a, buildingId: $b, count: $n) { building { doorCount doors { id label } } errors { code } } }";
+        var set = (await _graphql.PostAsync(mutation, new { a = id, b = building["id"]!.GetValue<string>(), n = 3 }, TestWorld.MemberS1)).ShouldHaveNoErrors();
+        var doors = set.At("setBuildingDoorCount.building.doors")!.AsArray();
+        doors.Select(d => d!["label"]!.GetValue<string>()).ShouldBe(["1", "2", "3"]);
+        await ReportAsync(id, TestWorld.MemberS1, Report(doors[2]!["id"]!.GetValue<string>()));
+        (await _graphql.PostAsync(mutation, new { a = id, b = building["id"]!.GetValue<string>(), n = 2 }, TestWorld.MemberS1))
+            .PayloadErrorCodes("setBuildingDoorCount").ShouldBe(["DOORS_REPORTED"]);
+        (await _graphql.PostAsync(mutation, new { a = id, b = building["id"]!.GetValue<string>(), n = 501 }, TestWorld.MemberS1))
+            .PayloadErrorCodes("setBuildingDoorCount").ShouldBe(["DOOR_COUNT_OUT_OF_RANGE"]);
+        // A building of the other share is not this volunteer's to count.
+        var other = (await CheckOutAsync(id, TestWorld.OtherS1)).At("checkOutTurfShare.share.addresses.0.buildings.0.id")!.GetValue<string>();
+        (await _graphql.PostAsync(mutation, new { a = id, b = other, n = 4 }, TestWorld.MemberS1))
+            .PayloadErrorCodes("setBuildingDoorCount").ShouldBe(["BUILDING_NOT_IN_SHARE"]);
+    }
 }
