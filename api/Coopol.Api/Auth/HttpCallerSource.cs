@@ -9,6 +9,8 @@ public sealed class HttpCallerSource(IHttpContextAccessor http) : ICallerSource
 {
     public AccountIdentity? CurrentAccount => From(http.HttpContext?.User);
 
+    public string? ClientAddress => http.HttpContext?.Connection.RemoteIpAddress?.ToString();
+
     /// <summary>A stable subject, and an email only when the issuer vouches for it.</summary>
     public static AccountIdentity? From(ClaimsPrincipal? user)
     {

@@ -12,6 +12,9 @@ public sealed record AccountIdentity(string Subject, string? Email);
 public interface ICallerSource
 {
     AccountIdentity? CurrentAccount { get; }
+
+    /// <summary>Where the request comes from (an IP address), to slow down anonymous abuse; null outside a request.</summary>
+    string? ClientAddress => null;
 }
 
 public sealed class NoCallerSource : ICallerSource
@@ -60,6 +63,9 @@ public sealed class CallerContext(CoopolDbContext db, ICallerSource source, IAcc
                 .ToListAsync(ct);
         return _rights = new Rights(kind, email, person, grants);
     }
+
+    /// <summary>Where the request comes from, for rate limits on anonymous actions.</summary>
+    public string? ClientAddress => source.ClientAddress;
 
     /// <summary>Forgets what was loaded, after a mutation changed the caller's own rights.</summary>
     public void Reset() => _rights = null;

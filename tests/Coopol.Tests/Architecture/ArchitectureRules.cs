@@ -47,6 +47,7 @@ public static class ArchitectureRules
             "Coopol.Features.Actions.ActionParticipation", // counts for all, names for those who run the action
             "Coopol.Features.Actions.ActionService", // the caller's own actions; a capacity not below who already joined
             "Coopol.Features.Actions.ActionNotices", // whom to tell about an action
+            "Coopol.Features.Actions.ActionsMergeStep", // two records of one person becoming one
         ],
         ["Coopol.Features.Canvassing.TurfShare"] =
         [
@@ -58,6 +59,7 @@ public static class ArchitectureRules
             "Coopol.Features.Canvassing.CanvassService", // outcomes of a share's doors, for its holder and those who run the action
             "Coopol.Features.Canvassing.DoorReportService", // resends of the reporter's own reports
         ],
+        ["Coopol.Features.Actions.VisitorSignup"] = ["Coopol.Features.Actions.ActionParticipation"], // found by its token, or counted per contact
         ["Coopol.Features.Actions.ActionNotice"] = ["Coopol.Features.Actions.ActionNotices"], // for those who run the action
         ["Coopol.Features.Roles.RoleGrantEvent"] = ["Coopol.Features.Roles.RoleService", "Coopol.Features.Roles.RecordExpiredGrantsJob"],
     };

@@ -47,6 +47,8 @@ public sealed class ApiFixture : IAsyncLifetime
         await using var connection = new NpgsqlConnection(CoopolFactory.ConnectionString);
         await connection.OpenAsync();
         await _respawner!.ResetAsync(connection);
+        // Each case starts with no anonymous sign-up counted against the test client's address.
+        Factory.Services.GetRequiredService<Coopol.Features.Actions.VisitorLimits>().Reset();
     }
 
     public async Task<T> WithDbAsync<T>(Func<CoopolDbContext, Task<T>> action)

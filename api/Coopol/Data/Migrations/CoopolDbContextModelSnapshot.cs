@@ -102,6 +102,10 @@ namespace Coopol.Data.Migrations
                     b.Property<Guid>("ActionId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Body")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -119,8 +123,12 @@ namespace Coopol.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
-                    b.Property<Guid>("PersonId")
+                    b.Property<Guid?>("PersonId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Recipient")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -323,6 +331,73 @@ namespace Coopol.Data.Migrations
 
                             t.HasCheckConstraint("CK_Actions_TargetWithinCapacity", "\"Capacity\" IS NULL OR \"AttendanceTarget\" <= \"Capacity\"");
                         });
+                });
+
+            modelBuilder.Entity("Coopol.Features.Actions.VisitorSignup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ActionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("LastName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Point>("Location")
+                        .HasColumnType("geography(point,4326)");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("SectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("Email", "CreatedAt");
+
+                    b.HasIndex("Phone", "CreatedAt");
+
+                    b.ToTable("VisitorSignups", (string)null);
                 });
 
             modelBuilder.Entity("Coopol.Features.Addresses.Address", b =>
@@ -1869,6 +1944,10 @@ namespace Coopol.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("SeatLocation");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SeatLocation"), "gist");
+
                     b.HasIndex("Territory");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Territory"), "gist");
@@ -2097,6 +2176,7 @@ namespace Coopol.Data.Migrations
 
                     b.HasIndex("Email")
                         .IsUnique()
+                        .HasDatabaseName("IX_People_Email_All")
                         .HasFilter("\"LinkedToId\" IS NULL");
 
                     b.HasIndex("LinkedToId");
@@ -2104,6 +2184,8 @@ namespace Coopol.Data.Migrations
                     b.HasIndex("Location");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Location"), "gist");
+
+                    b.HasIndex("Phone");
 
                     b.HasIndex("Tags");
 
@@ -2251,8 +2333,7 @@ namespace Coopol.Data.Migrations
                     b.HasOne("Coopol.Features.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Coopol.Features.Actions.ActionParticipant", b =>
@@ -2277,6 +2358,20 @@ namespace Coopol.Data.Migrations
                         .HasForeignKey("SectionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Coopol.Features.Actions.VisitorSignup", b =>
+                {
+                    b.HasOne("Coopol.Features.Actions.FieldAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Coopol.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Coopol.Features.Addresses.Address", b =>

@@ -10,7 +10,7 @@ public sealed record ActionView(FieldAction Action, bool Manages, bool Organizes
 {
     /// <summary>The exact meeting point of a non-public action is for those who run it or take part.</summary>
     public bool SeesMeetingPoint => Action.Visibility == ActionVisibility.Public || Manages || Organizes
-        || Participation is ParticipationStatus.Confirmed or ParticipationStatus.Waiting;
+        || Participation is ParticipationStatus.Confirmed;
 
     /// <summary>Who takes part is for those who run it.</summary>
     public bool SeesParticipants => Manages || Organizes;
@@ -22,6 +22,8 @@ public sealed record ActionView(FieldAction Action, bool Manages, bool Organizes
 public sealed class ActionAccess(CoopolDbContext db, CallerContext caller)
 {
     public async Task<Rights> RightsAsync(CancellationToken ct) => await caller.GetRightsAsync(ct);
+
+    public string? ClientAddress => caller.ClientAddress;
 
     public static bool Manages(Rights rights, FieldAction action) =>
         rights.Can(Permission.ManageActions, TreeNode.Section(action.FederationCode, action.SectionId));
@@ -67,7 +69,9 @@ public sealed class ActionAccess(CoopolDbContext db, CallerContext caller)
             ? new Dictionary<Guid, ParticipationStatus>()
             : await db.Set<ActionParticipant>().AsNoTracking().Where(p => p.PersonId == me && ids.Contains(p.ActionId))
                 .ToDictionaryAsync(p => p.ActionId, p => p.Status, ct);
-        return actions.ToDictionary(a => a.Id, a => new ActionView(a, Manages(rights, a), me is { } m && a.OrganizerIds.Contains(m),
+        // An organizer runs the action while they are of its section: one who moved away no longer does.
+        return actions.ToDictionary(a => a.Id, a => new ActionView(a, Manages(rights, a),
+            me is { } m && a.OrganizerIds.Contains(m) && rights.Person!.SectionId == a.SectionId,
             mine.TryGetValue(a.Id, out var s) && s != ParticipationStatus.Left ? s : null));
     }
 

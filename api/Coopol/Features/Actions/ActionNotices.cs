@@ -9,7 +9,7 @@ namespace Coopol.Features.Actions;
 /// <summary>Writes the notices an action's participants get (cancellation, a freed place, reminders) into
 /// <see cref="ActionNotice"/>, once each: until the messaging outbox lands, that table is what would be sent. A notice is
 /// held, not queued, during electoral silence or without the person's consent to hear about actions.</summary>
-public sealed class ActionNotices(CoopolDbContext db, ConsentService consents, ElectoralSilence silence)
+public sealed class ActionNotices(CoopolDbContext db, ConsentService consents, PeopleAccess persons, ElectoralSilence silence)
 {
     public async Task CancellationAsync(FieldAction action, DateTime now, CancellationToken ct)
     {
@@ -20,9 +20,25 @@ public sealed class ActionNotices(CoopolDbContext db, ConsentService consents, E
             null, now, ct);
     }
 
-    public Task PlaceFreedAsync(FieldAction action, Guid personId, DateTime now, CancellationToken ct) =>
-        WriteAsync(action, [personId], NoticeKind.PlaceFreed, $"Une place pour vous / A place for you: {action.Title}",
-            p => $"place:{action.Id:N}:{p:N}:{now.Ticks}", null, now, ct);
+    public async Task PlaceFreedAsync(FieldAction action, Guid personId, DateTime now, CancellationToken ct)
+    {
+        var held = await silence.AtAsync(action.FederationCode, action.CommuneCode, now, ct);
+        await WriteAsync(action, [personId], NoticeKind.PlaceFreed, $"Une place pour vous / A place for you: {action.Title}",
+            p => $"place:{action.Id:N}:{p:N}:{now.Ticks}", held is null ? null : $"Electoral silence: {held.Name}", now, ct);
+    }
+
+    /// <summary>The link a visitor confirms their sign-up with, to the contact they gave (no person exists yet). Not held:
+    /// it answers their own request.</summary>
+    public Task ConfirmationAsync(FieldAction action, VisitorSignup signup, string token, DateTime now, CancellationToken ct)
+    {
+        db.Add(new ActionNotice
+        {
+            ActionId = action.Id, Recipient = signup.Email ?? signup.Phone, Kind = NoticeKind.ConfirmSignup, Status = NoticeStatus.Queued,
+            Key = $"confirm:{signup.Id:N}", Subject = $"Confirmez votre inscription / Confirm your sign-up: {action.Title}",
+            Body = $"/actions/confirm?token={token}", CreatedAt = now,
+        });
+        return db.SaveChangesAsync(ct);
+    }
 
     /// <summary>Reminders for one action, keyed by its start so that a rescheduled action is reminded again.</summary>
     public async Task<int> RemindersAsync(FieldAction action, DateTime now, CancellationToken ct)
@@ -38,10 +54,14 @@ public sealed class ActionNotices(CoopolDbContext db, ConsentService consents, E
         string? heldReason, DateTime now, CancellationToken ct)
     {
         if (people.Count == 0) return 0;
-        var current = await consents.CurrentAsync(people, ct);
+        // A record a section made of someone known elsewhere answers to that person's own withdrawal too.
+        var primaries = await persons.PrimariesOfAsync(people, ct);
+        var current = await consents.CurrentAsync(people.Concat(primaries.Values).Distinct().ToList(), ct);
+        bool Withdrawn(Guid p) => primaries.TryGetValue(p, out var primary)
+            && current[primary].Any(c => c.Purpose == ConsentPurpose.Actions && !c.Granted && c.At is not null);
         var notices = people.Select(p =>
         {
-            var consented = current[p].Any(c => c.Purpose == ConsentPurpose.Actions && c.Granted);
+            var consented = current[p].Any(c => c.Purpose == ConsentPurpose.Actions && c.Granted) && !Withdrawn(p);
             var reason = heldReason ?? (consented ? null : "No consent to be told about actions");
             return new ActionNotice
             {
@@ -57,9 +77,16 @@ public sealed class ActionNotices(CoopolDbContext db, ConsentService consents, E
         return fresh.Count;
     }
 
-    /// <summary>The notices of an action, for those who run it (what would have been sent, and what was held).</summary>
+    /// <summary>The notices of an action, for those who run the action (what would have been sent, and what was held);
+    /// visitors' confirmation links are theirs alone.</summary>
     public Task<List<ActionNotice>> OfActionAsync(Guid actionId, int limit, CancellationToken ct) =>
-        db.Set<ActionNotice>().AsNoTracking().Where(n => n.ActionId == actionId).OrderByDescending(n => n.Id).Take(limit).ToListAsync(ct);
+        db.Set<ActionNotice>().AsNoTracking().Where(n => n.ActionId == actionId && n.Kind != NoticeKind.ConfirmSignup)
+            .OrderByDescending(n => n.Id).Take(limit).ToListAsync(ct);
+
+    /// <summary>Everything waiting to be sent, newest first: what a mail or SMS provider would get. For the national team
+    /// (MANAGE_PEOPLE nationally) while no provider is configured, so a demo or a test can follow a confirmation link.</summary>
+    public Task<List<ActionNotice>> OutboxAsync(int limit, CancellationToken ct) =>
+        db.Set<ActionNotice>().AsNoTracking().OrderByDescending(n => n.Id).Take(limit).ToListAsync(ct);
 }
 
 /// <summary>Every hour: reminders to the confirmed participants of published actions that start within a day. A system

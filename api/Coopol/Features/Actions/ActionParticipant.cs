@@ -49,6 +49,8 @@ public enum NoticeKind
     Cancelled,
     /// <summary>A place freed up and they moved from the waiting list to the action.</summary>
     PlaceFreed,
+    /// <summary>The link (or code) a visitor confirms their sign-up with, to the contact they gave.</summary>
+    ConfirmSignup,
 }
 
 public enum NoticeStatus
@@ -65,13 +67,18 @@ public sealed class ActionNotice
 {
     public long Id { get; init; }
     public required Guid ActionId { get; init; }
-    public required Guid PersonId { get; init; }
+    /// <summary>The participant told; null for a sign-up not confirmed yet (then <see cref="Recipient"/> says where).</summary>
+    public Guid? PersonId { get; init; }
+    /// <summary>The email or phone a confirmation goes to, when there is no person yet.</summary>
+    public string? Recipient { get; init; }
     public required NoticeKind Kind { get; init; }
     public NoticeStatus Status { get; set; }
     public string? HeldReason { get; set; }
     /// <summary>"reminder:&lt;action&gt;:&lt;person&gt;:&lt;starts&gt;": a retried job or a second run writes nothing new.</summary>
     public required string Key { get; init; }
     public required string Subject { get; init; }
+    /// <summary>The text, when it says more than the subject (a confirmation link).</summary>
+    public string? Body { get; init; }
     public DateTime CreatedAt { get; init; }
 }
 
@@ -85,6 +92,8 @@ public sealed class ActionNoticeConfiguration : IEntityTypeConfiguration<ActionN
         builder.Property(n => n.HeldReason).HasMaxLength(300);
         builder.Property(n => n.Key).HasMaxLength(200);
         builder.Property(n => n.Subject).HasMaxLength(300);
+        builder.Property(n => n.Recipient).HasMaxLength(254);
+        builder.Property(n => n.Body).HasMaxLength(2000);
         builder.HasIndex(n => n.Key).IsUnique();
         builder.HasIndex(n => new { n.ActionId, n.Id });
         builder.HasOne<FieldAction>().WithMany().HasForeignKey(n => n.ActionId).OnDelete(DeleteBehavior.Cascade);

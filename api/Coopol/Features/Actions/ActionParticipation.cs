@@ -16,14 +16,22 @@ public sealed record Attendance(int Confirmed, int Waiting, int CheckedIn, int T
 /// <summary>A participant as those who run the action see them.</summary>
 public sealed record ParticipantView(ActionParticipant Participant, Person? Person);
 
-/// <summary>What a sign-up without an account answers: the same whether or not the email was known.</summary>
-public sealed record VisitorJoinResult(ActionView Action, ParticipationStatus Status);
+/// <summary>What a sign-up without an account answers: where the confirmation went (the same whether or not the contact
+/// was known), and, once confirmed, the place they got.</summary>
+public sealed record VisitorJoinResult(ActionView Action, ParticipationStatus? Status, ConsentChannel ConfirmationChannel);
 
 /// <summary>Joining, leaving, the waiting list and check-in. Taking part is personal data: participants are listed to
 /// those who run the action only, and an anonymous visitor learns counts, never names.</summary>
+/// <summary>What other features do when someone leaves an action (Canvassing gives back the share they held).</summary>
+public interface IParticipationListener
+{
+    Task LeftAsync(Guid actionId, Guid personId, CancellationToken ct);
+}
+
 public sealed class ActionParticipation(
     CoopolDbContext db, ActionAccess access, PeopleAccess people, PersonService persons, NearbyActions places, ActionNotices notices,
-    TimeProvider clock, IValidator<JoinActionAsVisitorInput> visitorValidator)
+    TimeProvider clock, IValidator<JoinActionAsVisitorInput> visitorValidator, IEnumerable<IParticipationListener> listeners,
+    VisitorLimits limits)
 {
     public const string ParticipantNodeType = "ActionParticipant";
 
@@ -55,6 +63,9 @@ public sealed class ActionParticipation(
     public async Task<Page<ParticipantView>> ParticipantsAsync(ActionView view, ParticipationStatus? status, PageRequest page, CancellationToken ct)
     {
         if (!view.SeesParticipants) throw new ForbiddenException("Only those who run this action see who takes part.");
+        // Those who left withdrew from it: their contact is no longer the organizers'.
+        if (status == ParticipationStatus.Left)
+            throw InputValidationException.For("status", "INVALID", "Those who left are not listed.");
         var rows = db.Set<ActionParticipant>().AsNoTracking().Where(p => p.ActionId == view.Action.Id);
         rows = status is { } s ? rows.Where(p => p.Status == s) : rows.Where(p => p.Status != ParticipationStatus.Left);
         var found = await rows.ToPageAsync(InLine, page, ct);
@@ -73,34 +84,73 @@ public sealed class ActionParticipation(
         return (await access.FindAsync(view.Action.Id, ct))!;
     }
 
-    /// <summary>Someone without an account signs up with their name, an email or a phone (or both), and consent to be told
-    /// about the action on each channel given. They become a supporter of the section whose territory holds their place, else the nearest.
-    /// The answer is the same whether or not that email was known, or already signed up.</summary>
+    /// <summary>Someone without an account asks to join with their name, an email or a mobile number, and consent to be
+    /// told about the action. Nothing is created or counted yet: a link (or code) goes to that email (else that phone),
+    /// and the sign-up happens when they confirm it (<see cref="ConfirmVisitorAsync"/>). The answer depends only on the
+    /// action and the form, never on whether the contact is known or already signed up.</summary>
     public async Task<VisitorJoinResult> JoinAsVisitorAsync(JoinActionAsVisitorInput input, CancellationToken ct)
     {
         var view = await RequireVisibleAsync(input.ActionId, ct);
         visitorValidator.ValidateOrThrow(input);
         EnsureOpen(view.Action);
-        var email = string.IsNullOrWhiteSpace(input.Email) ? null : EmailAddress.Normalize(input.Email);
-        var phone = MobilePhone.ToE164(input.Phone);
-        var known = await people.RecordsWithContactAsync(email, phone, ct);
-        var already = known.Count > 0 && await db.Set<ActionParticipant>()
-            .AnyAsync(p => p.ActionId == view.Action.Id && known.Contains(p.PersonId) && p.Status != ParticipationStatus.Left, ct);
-        if (already)
-        {
-            var attendance = (await AttendanceAsync([view.Action], ct))[view.Action.Id];
-            return new VisitorJoinResult(view, attendance.PlacesLeft is 0 ? ParticipationStatus.Waiting : ParticipationStatus.Confirmed);
-        }
         var place = input.Near is { } near && (near.Point is not null || !string.IsNullOrWhiteSpace(near.Place))
             ? await places.TryResolveAsync(near, ct) : null;
+        limits.Check(access.ClientAddress);
+        var email = string.IsNullOrWhiteSpace(input.Email) ? null : EmailAddress.Normalize(input.Email);
+        var phone = MobilePhone.ToE164(input.Phone);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var hourAgo = now.AddHours(-1);
+        var recent = await db.Set<VisitorSignup>().CountAsync(v => v.CreatedAt > hourAgo
+            && ((email != null && v.Email == email) || (email == null && v.Phone == phone)), ct);
+        var channel = email is not null ? ConsentChannel.Email : ConsentChannel.Sms;
+        // Beyond a few a hour for one contact, the request is dropped as if sent: an inbox is not flooded, and the
+        // answer stays the same.
+        if (recent >= VisitorLimits.PerContactPerHour) return new VisitorJoinResult(view, null, channel);
         var sectionId = place?.Point is { } point ? await places.SectionForAsync(point, ct) ?? view.Action.SectionId : view.Action.SectionId;
-        List<(ConsentPurpose, ConsentChannel)> consents = [];
-        if (email is not null) consents.Add((ConsentPurpose.Actions, ConsentChannel.Email));
-        if (phone is not null) consents.Add((ConsentPurpose.Actions, ConsentChannel.Sms));
-        var personId = await persons.RegisterVisitorAsync(
-            new VisitorDetails(input.FirstName, input.LastName, email, phone, place?.Point), sectionId, consents, ct);
-        var status = await JoinAsPersonAsync(view.Action.Id, personId, waitIfFull: true, ct);
-        return new VisitorJoinResult(view, status);
+        var (token, hash) = VisitorSignup.NewToken();
+        var signup = new VisitorSignup
+        {
+            ActionId = view.Action.Id, FirstName = input.FirstName.Trim(), LastName = input.LastName.Trim(), Email = email, Phone = phone,
+            Location = place?.Point, SectionId = sectionId, TokenHash = hash, CreatedAt = now, ExpiresAt = now + VisitorSignup.Lifetime,
+        };
+        db.Add(signup);
+        await notices.ConfirmationAsync(view.Action, signup, token, now, ct);
+        return new VisitorJoinResult(view, null, channel);
+    }
+
+    /// <summary>The visitor opened the link: they become a supporter of the section of their place (their consent recorded
+    /// as given by them on the form), and join the action, or its waiting list when full.</summary>
+    public async Task<VisitorJoinResult> ConfirmVisitorAsync(string token, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 100) throw new InvalidSignupTokenException();
+        var hash = VisitorSignup.HashOf(token.Trim());
+        var now = clock.GetUtcNow().UtcDateTime;
+        var signup = await db.Set<VisitorSignup>().AsTracking().FirstOrDefaultAsync(v => v.TokenHash == hash, ct);
+        if (signup is null || signup.ConfirmedAt is not null || signup.ExpiresAt < now) throw new InvalidSignupTokenException();
+        var action = await db.Set<FieldAction>().AsNoTracking().FirstAsync(a => a.Id == signup.ActionId, ct);
+        EnsureOpen(action);
+        // They proved the contact the link went to: that channel's consent is theirs.
+        List<(ConsentPurpose, ConsentChannel)> consents = [(ConsentPurpose.Actions, signup.Channel)];
+        var known = await people.RecordsWithContactAsync(signup.Email, signup.Email is null ? signup.Phone : null, ct);
+        var joined = known.Count == 0 ? [] : await db.Set<ActionParticipant>().AsNoTracking()
+            .Where(p => p.ActionId == action.Id && known.Contains(p.PersonId) && p.Status != ParticipationStatus.Left)
+            .Select(p => new { p.PersonId, p.Status }).ToListAsync(ct);
+        ParticipationStatus status;
+        if (joined.Count > 0)
+        {
+            signup.PersonId = joined[0].PersonId;
+            status = joined[0].Status;
+        }
+        else
+        {
+            signup.PersonId = await persons.RegisterVisitorAsync(new VisitorDetails(signup.FirstName, signup.LastName, signup.Email, signup.Phone,
+                signup.Location), signup.SectionId, consents, ConsentMethod.WebForm, null, ct);
+            status = await JoinAsPersonAsync(action.Id, signup.PersonId.Value, waitIfFull: true, ct);
+        }
+        signup.ConfirmedAt = now;
+        await db.SaveChangesAsync(ct);
+        var views = await access.ViewsAsync([action], ct);
+        return new VisitorJoinResult(views[action.Id], status, signup.Channel);
     }
 
     public async Task<ActionView> LeaveAsync(string actionId, CancellationToken ct)
@@ -119,6 +169,7 @@ public sealed class ActionParticipation(
         mine.UpdatedAt = now;
         await db.SaveChangesAsync(ct);
         if (freed && action.Status == ActionStatus.Published) await PromoteWaitingAsync(action, now, ct);
+        foreach (var listener in listeners) await listener.LeftAsync(action.Id, me, ct);
         await transaction.CommitAsync(ct);
         return (await access.FindAsync(action.Id, ct))!;
     }

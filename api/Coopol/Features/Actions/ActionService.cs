@@ -91,6 +91,7 @@ public sealed class ActionService(
         validator.ValidateOrThrow(input.Action, "action");
         var now = clock.GetUtcNow().UtcDateTime;
         await ApplyAsync(action, input.Action, now, isNew: false, ct);
+        if (action.Status == ActionStatus.Published) await EnsureNoSilenceAsync(action, now, ct);
         await db.SaveChangesAsync(ct);
         return view;
     }
@@ -104,6 +105,7 @@ public sealed class ActionService(
         var now = clock.GetUtcNow().UtcDateTime;
         var starts = Instants.Utc(input.StartsAt);
         if (starts < now) throw InputValidationException.For("startsAt", "IN_THE_PAST", "The copy must start in the future.");
+        if (starts > now + ActionLimits.Horizon) throw InputValidationException.For("startsAt", "TOO_FAR", "An action starts within two years.");
         var copy = new FieldAction
         {
             SectionId = source.SectionId, FederationCode = source.FederationCode, Kind = source.Kind, Title = source.Title,
@@ -174,11 +176,26 @@ public sealed class ActionService(
     private async Task PublishChecksAsync(FieldAction action, DateTime now, CancellationToken ct)
     {
         if (action.EndsAt <= now) throw new ActionOverException();
-        if (await silence.AtAsync(action.FederationCode, action.CommuneCode, now, ct) is { } period)
-            throw new ElectoralSilenceInEffectException(period);
+        await EnsureNoSilenceAsync(action, now, ct);
         action.Status = ActionStatus.Published;
         action.PublishedAt = now;
     }
+
+    /// <summary>No campaigning on the eve and the day of a vote: nothing is published (or changed once published) while a
+    /// silence holds at the action's place, and no action is set to take place during one.</summary>
+    private async Task EnsureNoSilenceAsync(FieldAction action, DateTime now, CancellationToken ct)
+    {
+        var periods = await silence.OverlappingAsync(Min(now, action.StartsAt), Max(now + TimeSpan.FromSeconds(1), action.EndsAt), ct);
+        var communes = new HashSet<string>(action.TurfStationIds.Select(s => s.Split('_')[0]));
+        if (action.CommuneCode is { } c) communes.Add(c);
+        var period = periods.FirstOrDefault(p => (p.StartsAt <= now && p.EndsAt > now) || (p.StartsAt < action.EndsAt && p.EndsAt > action.StartsAt)
+            ? p.Covers(action.FederationCode, null) || communes.Any(code => p.Covers(action.FederationCode, code)) : false);
+        if (period is not null) throw new ElectoralSilenceInEffectException(period);
+    }
+
+    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
+
+    private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
 
     /// <summary>Writes the input into the action. On an update, the turf, organizers, campaign and questions left out
     /// (null) stay as they are; an empty turf area ("") removes it.</summary>
@@ -186,6 +203,7 @@ public sealed class ActionService(
     {
         var point = new Point(input.MeetingPoint.Longitude, input.MeetingPoint.Latitude) { SRID = 4326 };
         var starts = Instants.Utc(input.StartsAt);
+        if (starts > now + ActionLimits.Horizon) throw InputValidationException.For("action.startsAt", "TOO_FAR", "An action starts within two years.");
         if (starts != action.StartsAt && Instants.Utc(input.EndsAt) <= now)
             throw InputValidationException.For("action.endsAt", "IN_THE_PAST", "The action would be over already.");
         action.CommuneCode = await CommuneOfMeetingPointAsync(point, action.FederationCode, input.CommuneCode, ct);
@@ -208,8 +226,13 @@ public sealed class ActionService(
         action.Visibility = input.Visibility;
         action.SearchPoint = action.Visibility == ActionVisibility.Public ? point : FieldAction.Approximate(point);
         if (isNew || input.TurfStationIds is not null) action.TurfStationIds = await TurfStationsAsync(input.TurfStationIds, action.FederationCode, ct);
-        if (isNew || input.TurfArea is not null) action.TurfArea = ParseTurfArea(input.TurfArea);
-        if (isNew || input.OrganizerIds is not null) action.OrganizerIds = await OrganizersAsync(input.OrganizerIds, action.OrganizerIds, ct);
+        if (isNew || input.TurfArea is not null)
+        {
+            action.TurfArea = ParseTurfArea(input.TurfArea);
+            if (action.TurfArea is { } area) await EnsureAreaInFederationAsync(area, action.FederationCode, ct);
+        }
+        if (isNew || input.OrganizerIds is not null)
+            action.OrganizerIds = await OrganizersAsync(input.OrganizerIds, action.OrganizerIds, action.SectionId, ct);
         if (isNew || input.Campaign is not null) action.Campaign = input.Campaign?.Trim() ?? "";
         if (isNew || input.Questions is not null)
             action.Questions = (input.Questions ?? []).Select((q, i) => new SurveyQuestion($"q{i + 1}", q.Label.Trim(), q.Kind,
@@ -255,6 +278,29 @@ public sealed class ActionService(
         return ids;
     }
 
+    /// <summary>At most this many square kilometres: a turf is streets to walk, not a département.</summary>
+    public const double MaxTurfAreaKm2 = 50;
+
+    /// <summary>A drawn turf lies within the section's federation (its communes, where Coopol has their boundaries) and
+    /// is a walkable size.</summary>
+    private async Task EnsureAreaInFederationAsync(MultiPolygon area, string federationCode, CancellationToken ct)
+    {
+        await using var command = await db.CommandAsync("""
+            SELECT ST_Area(@area::geography) / 1e6,
+                   EXISTS (SELECT 1 FROM "Communes" c WHERE c."DepartementCode" = @fed AND c."Boundary" IS NOT NULL),
+                   (SELECT ST_Covers(ST_Buffer(ST_Union(c."Boundary"), 0.0005), @area) FROM "Communes" c
+                    WHERE c."DepartementCode" = @fed AND c."Boundary" IS NOT NULL AND c."Boundary" && @area)
+            """, ct);
+        command.Parameters.Add(new Npgsql.NpgsqlParameter("area", area));
+        command.Parameters.AddWithValue("fed", federationCode);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        if (reader.GetDouble(0) > MaxTurfAreaKm2)
+            throw InputValidationException.For("action.turfArea", "TURF_TOO_LARGE", $"A drawn turf covers at most {MaxTurfAreaKm2} km².");
+        if (reader.GetBoolean(1) && (reader.IsDBNull(2) || !reader.GetBoolean(2)))
+            throw InputValidationException.For("action.turfArea", "TURF_OUTSIDE_FEDERATION", $"The turf goes beyond the communes of federation {federationCode}.");
+    }
+
     private static MultiPolygon? ParseTurfArea(string? geoJson)
     {
         if (string.IsNullOrWhiteSpace(geoJson)) return null; // "" removes the area
@@ -283,16 +329,17 @@ public sealed class ActionService(
         return area;
     }
 
-    /// <summary>Organizers are people the author sees (their details, not just their name); those already named stay
-    /// allowed, so that an editor who cannot see one of them does not have to remove them.</summary>
-    private async Task<List<Guid>> OrganizersAsync(List<string>? given, List<Guid> current, CancellationToken ct)
+    /// <summary>Organizers are people of the section whom the author sees (their details, not just their name); those
+    /// already named stay allowed, so that an editor who cannot see one of them does not have to remove them. An organizer
+    /// who has left the section no longer runs the action (see <see cref="ActionAccess"/>).</summary>
+    private async Task<List<Guid>> OrganizersAsync(List<string>? given, List<Guid> current, Guid sectionId, CancellationToken ct)
     {
         if (given is null || given.Count == 0) return [];
         var ids = given.Select((g, i) => GlobalId.ParseGuid(g, PersonService.NodeType, $"action.organizerIds.{i}")).Distinct().ToList();
         var seen = await people.ByIdsAsync(ids, ct);
         var scope = await people.ScopeAsync(ct);
         for (var i = 0; i < ids.Count; i++)
-            if (!current.Contains(ids[i]) && (!seen.TryGetValue(ids[i], out var p) || !scope.SeesDetails(p)))
+            if (!current.Contains(ids[i]) && (!seen.TryGetValue(ids[i], out var p) || !scope.SeesDetails(p) || p.SectionId != sectionId))
                 throw InputValidationException.For($"action.organizerIds.{i}", "PERSON_NOT_FOUND", "This person was not found.");
         return ids;
     }

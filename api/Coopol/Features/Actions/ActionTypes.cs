@@ -35,7 +35,7 @@ public sealed class ActionType : ObjectGraphType<ActionView>
         Field<NonNullGraphType<GeoPointType>>("approximatePoint")
             .Description("Where the action is on a map: the meeting point when public, else a point about a kilometre away at most.")
             .Resolve(ctx => ctx.Source.Action.SearchPoint);
-        Field<StringGraphType>("communeCode").Resolve(ctx => ctx.Source.Action.CommuneCode);
+        Field<StringGraphType>("communeCode").Resolve(ctx => ctx.Source.SeesMeetingPoint ? ctx.Source.Action.CommuneCode : null);
         Field<NonNullGraphType<SectionType>>("section").Resolve(ctx => ctx.Service<SectionLoader>().Load(ctx.Source.Action.SectionId));
         Field<NonNullGraphType<IntGraphType>>("attendanceTarget").Resolve(ctx => ctx.Source.Action.AttendanceTarget);
         Field<IntGraphType>("capacity").Resolve(ctx => ctx.Source.Action.Capacity);
@@ -158,6 +158,8 @@ public sealed class ActionNoticeType : ObjectGraphType<ActionNotice>
         Field<NonNullGraphType<NoticeStatusType>>("status").Resolve(ctx => ctx.Source.Status);
         Field(n => n.HeldReason, nullable: true);
         Field(n => n.Subject);
+        Field(n => n.Recipient, nullable: true).Description("Where a visitor's confirmation goes (the outbox only).");
+        Field(n => n.Body, nullable: true).Description("The confirmation link (the outbox only).");
         Field(n => n.CreatedAt);
     }
 }
@@ -200,8 +202,11 @@ public sealed class VisitorJoinResultType : ObjectGraphType<VisitorJoinResult>
     public VisitorJoinResultType()
     {
         Name = "VisitorJoin";
+        Description = "A visitor's sign-up: where the confirmation went; once confirmed, the place they got.";
         Field<NonNullGraphType<ActionType>>("action").Resolve(ctx => ctx.Source.Action);
-        Field<NonNullGraphType<ParticipationStatusType>>("status").Description("CONFIRMED, or WAITING when the action is full.")
+        Field<NonNullGraphType<ConsentChannelType>>("confirmationSentTo").Description("EMAIL, or SMS when only a phone was given.")
+            .Resolve(ctx => ctx.Source.ConfirmationChannel);
+        Field<ParticipationStatusType>("status").Description("Once confirmed: CONFIRMED, or WAITING when the action is full; null before.")
             .Resolve(ctx => ctx.Source.Status);
     }
 }

@@ -3,6 +3,7 @@ using Coopol.Common;
 using Coopol.Common.GraphQL;
 using Coopol.Data.DemoData;
 using Coopol.Features.PartyTree;
+using Coopol.Features.People;
 using GraphQL;
 using GraphQL.Types;
 using GraphQL.Types.Relay;
@@ -18,7 +19,8 @@ public sealed class ActionsFeature : IFeature
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration) => services
         .AddScoped<ActionAccess>().AddScoped<ActionService>().AddScoped<ActionParticipation>().AddScoped<NearbyActions>()
-        .AddScoped<ActionNotices>().AddScoped<AttendanceLoader>().AddScoped<ActionRemindersJob>().AddScoped<CloseEndedActionsJob>();
+        .AddScoped<ActionNotices>().AddScoped<AttendanceLoader>().AddScoped<ActionRemindersJob>().AddScoped<CloseEndedActionsJob>()
+        .AddScoped<IPersonMergeStep, ActionsMergeStep>().AddSingleton<VisitorLimits>();
 
     public Permission Permissions => Permission.ManageActions;
 
@@ -53,6 +55,17 @@ public sealed class ActionsFeature : IFeature
             .ResolveAsync(async ctx => (await ctx.Service<ActionService>().OfSectionAsync(
                 GlobalId.ParseGuid(ctx.GetArgument<string>("sectionId"), SectionService.NodeType, "sectionId"),
                 ctx.GetArgument<ActionStatus?>("status"), ctx.GetArgument<bool>("upcomingOnly"), ctx.PageRequest(), ctx.CancellationToken)).ToConnection());
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActionNoticeType>>>>("actionOutbox")
+            .Description("What actions would send (confirmation links, reminders...), newest first, while no mail or SMS provider is "
+                + "configured: for the national team (MANAGE_PEOPLE nationally).")
+            .Argument<IntGraphType>("first", a => a.DefaultValue = 50)
+            .ResolveAsync(async ctx =>
+            {
+                var rights = await ctx.Service<CallerContext>().GetRightsAsync(ctx.CancellationToken);
+                rights.RequirePerson();
+                if (!rights.OverseesEveryone) throw new ForbiddenException("The outbox is the national team's.");
+                return await ctx.Service<ActionNotices>().OutboxAsync(Math.Clamp(ctx.GetArgument<int>("first"), 1, 200), ctx.CancellationToken);
+            });
         query.Field<NonNullGraphType<ConnectionType<ActionType>>>("myActions")
             .Description("Upcoming actions the viewer takes part in or organizes.").PagingArguments()
             .ResolveAsync(async ctx => (await ctx.Service<ActionService>().MineAsync(ctx.PageRequest(), ctx.CancellationToken)).ToConnection());
@@ -95,6 +108,11 @@ public sealed class ActionsFeature : IFeature
             .Argument<NonNullGraphType<JoinActionAsVisitorInputType>>("input")
             .ResolveAsync(async ctx => await Payload<VisitorJoinResult>.RunAsync(() =>
                 ctx.Service<ActionParticipation>().JoinAsVisitorAsync(ctx.GetArgument<JoinActionAsVisitorInput>("input"), ctx.CancellationToken)));
+        mutation.Field<NonNullGraphType<VisitorJoinPayloadType>>("confirmVisitorSignup")
+            .Description("The link a visitor got: they become a supporter and join the action (or its waiting list).")
+            .Argument<NonNullGraphType<StringGraphType>>("token")
+            .ResolveAsync(async ctx => await Payload<VisitorJoinResult>.RunAsync(() =>
+                ctx.Service<ActionParticipation>().ConfirmVisitorAsync(ctx.GetArgument<string>("token"), ctx.CancellationToken)));
         mutation.Field<NonNullGraphType<ActionPayloadType>>("leaveAction").Description("The first on the waiting list takes the freed place.")
             .Argument<NonNullGraphType<IdGraphType>>("actionId")
             .ResolveAsync(async ctx => await Payload<ActionView>.RunAsync(() =>

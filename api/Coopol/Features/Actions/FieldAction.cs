@@ -135,4 +135,6 @@ public static class ActionLimits
     public const int MaxTurfStations = 200;
     /// <summary>An action lasts at most this long (a weekend stall, not a season).</summary>
     public static readonly TimeSpan MaxDuration = TimeSpan.FromDays(3);
+    /// <summary>Actions are planned at most this far ahead.</summary>
+    public static readonly TimeSpan Horizon = TimeSpan.FromDays(730);
 }

@@ -156,19 +156,21 @@ public sealed class NearbyActions(CoopolDbContext db, ActionAccess access, TimeP
         return new ResolvedPlace($"{best.Name} ({best.DepartementCode})", best.Code, point);
     }
 
-    /// <summary>The section whose territory holds the point, else the nearest by territory or seat.</summary>
+    /// <summary>The section whose territory holds the point, else the nearest by territory, else by seat: each an index scan.</summary>
     public async Task<Guid?> SectionForAsync(Point point, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
         await using var command = ((NpgsqlConnection)db.Database.GetDbConnection()).CreateCommand();
         command.CommandText = """
-            WITH here AS (SELECT ST_SetSRID(ST_MakePoint(@lon, @lat), 4326) AS g)
-            SELECT s."Id" FROM "Sections" s, here
-            WHERE s."Territory" IS NOT NULL OR s."SeatLocation" IS NOT NULL
-            ORDER BY (s."Territory" IS NOT NULL AND ST_Intersects(s."Territory", here.g)) DESC,
-                     COALESCE(ST_Distance(s."Territory"::geography, here.g::geography), ST_Distance(s."SeatLocation", here.g::geography)),
-                     s."Id"
-            LIMIT 1
+            SELECT id FROM (
+              (SELECT s."Id" AS id, 0 AS rank FROM "Sections" s WHERE ST_Intersects(s."Territory", ST_SetSRID(ST_MakePoint(@lon, @lat), 4326)) LIMIT 1)
+              UNION ALL
+              (SELECT s."Id", 1 FROM "Sections" s WHERE s."Territory" IS NOT NULL
+               ORDER BY s."Territory" <-> ST_SetSRID(ST_MakePoint(@lon, @lat), 4326) LIMIT 1)
+              UNION ALL
+              (SELECT s."Id", 2 FROM "Sections" s WHERE s."SeatLocation" IS NOT NULL
+               ORDER BY s."SeatLocation" <-> ST_SetSRID(ST_MakePoint(@lon, @lat), 4326)::geography LIMIT 1)
+            ) found ORDER BY rank LIMIT 1
             """;
         command.Parameters.Add(new NpgsqlParameter("lon", point.X));
         command.Parameters.Add(new NpgsqlParameter("lat", point.Y));

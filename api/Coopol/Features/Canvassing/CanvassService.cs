@@ -11,6 +11,9 @@ namespace Coopol.Features.Canvassing;
 /// were reported in this action, and who holds it (for those who run the action).</summary>
 public sealed record ShareView(TurfShare Share, ActionView Action, IReadOnlyList<WalkAddress> Addresses, string? HolderName, bool HeldByViewer);
 
+/// <summary>A share in an action's list: its holder's name for those who run the action, and how many doors are reported.</summary>
+public sealed record ShareSummary(TurfShare Share, string? HolderName, int DoorsReported, bool HeldByViewer);
+
 public sealed record WalkAddress(TurfAddress Address, IReadOnlyList<WalkBuilding> Buildings);
 
 public sealed record WalkBuilding(TurfBuilding Building, IReadOnlyList<WalkDoor> Doors);
@@ -21,7 +24,7 @@ public sealed record WalkDoor(Door Door, DoorOutcome? Outcome);
 /// released when worked. Those who run the action split it and see every share; a confirmed participant checks out one
 /// share and sees it.</summary>
 public sealed class CanvassService(CoopolDbContext db, ActionAccess actions, WalkListService walkLists, AddressService addresses, PeopleAccess people,
-    TimeProvider clock)
+    TimeProvider clock) : IParticipationListener
 {
     public const string ShareNodeType = "TurfShare";
     public const int MaxShares = 100;
@@ -66,17 +69,25 @@ public sealed class CanvassService(CoopolDbContext db, ActionAccess actions, Wal
         return made;
     }
 
-    public async Task<IReadOnlyList<TurfShare>> SharesAsync(ActionView view, CancellationToken ct)
+    public async Task<IReadOnlyList<ShareSummary>> SharesAsync(ActionView view, CancellationToken ct)
     {
         var me = (await actions.RightsAsync(ct)).PersonId;
-        var shares = db.Set<TurfShare>().AsNoTracking().Where(s => s.ActionId == view.Action.Id);
-        // A volunteer sees the shares still free and their own; those who run the action see all.
+        var query = db.Set<TurfShare>().AsNoTracking().Where(s => s.ActionId == view.Action.Id);
+        // A volunteer sees the shares still free and their own; those who run the action see all, with who holds them.
         if (!view.SeesParticipants)
         {
             if (view.Participation != ParticipationStatus.Confirmed) return [];
-            shares = shares.Where(s => s.CheckedOutById == null || s.CheckedOutById == me);
+            query = query.Where(s => s.CheckedOutById == null || s.CheckedOutById == me);
         }
-        return await shares.OrderBy(s => s.Number).ToListAsync(ct);
+        var shares = await query.OrderBy(s => s.Number).ToListAsync(ct);
+        var reported = (await db.Set<DoorReport>().AsNoTracking().Where(r => r.ActionId == view.Action.Id)
+                .Select(r => new { r.AddressId, r.DoorId }).Distinct().ToListAsync(ct))
+            .GroupBy(r => r.AddressId).ToDictionary(g => g.Key, g => g.Count());
+        var holders = view.SeesParticipants
+            ? await people.ParticipantsForOrganizersAsync(shares.Select(s => s.CheckedOutById).OfType<Guid>().Distinct().ToList(), ct)
+            : new Dictionary<Guid, Person>();
+        return shares.Select(s => new ShareSummary(s, s.CheckedOutById is { } h ? holders.GetValueOrDefault(h)?.DisplayName : null,
+            s.AddressIds.Sum(a => reported.GetValueOrDefault(a)), me is not null && s.CheckedOutById == me)).ToList();
     }
 
     /// <summary>A confirmed participant (or someone who runs the action) takes a share: the given one, else the first
@@ -132,12 +143,22 @@ public sealed class CanvassService(CoopolDbContext db, ActionAccess actions, Wal
     {
         var id = ParseShareId(shareId);
         var me = (await actions.RightsAsync(ct)).RequirePerson();
-        var share = await db.Set<TurfShare>().AsTracking().FirstOrDefaultAsync(s => s.Id == id, ct) ?? throw ShareNotFound();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Locked: a release never undoes a checkout made meanwhile.
+        var share = await db.Set<TurfShare>().FromSql($"""SELECT * FROM "TurfShares" WHERE "Id" = {id} FOR UPDATE""").AsTracking()
+            .FirstOrDefaultAsync(ct) ?? throw ShareNotFound();
         var view = await actions.FindAsync(share.ActionId, ct) ?? throw ShareNotFound();
         if (share.CheckedOutById != me && !view.SeesParticipants) throw ShareNotFound();
         if (share.CheckedOutById is null) throw InputValidationException.For("shareId", "SHARE_NOT_CHECKED_OUT", "Nobody holds this share.");
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await ReleaseAsync(share, clock.GetUtcNow().UtcDateTime, ct);
+        await transaction.CommitAsync(ct);
+        return await ViewAsync(share, view, ct);
+    }
+
+    /// <summary>Gives a share back (in the caller's transaction): reported buildings are done for the campaign, the
+    /// others go back to be done.</summary>
+    private async Task ReleaseAsync(TurfShare share, DateTime now, CancellationToken ct)
+    {
         share.CheckedOutById = null;
         share.ReleasedAt = now;
         await db.SaveChangesAsync(ct);
@@ -146,8 +167,13 @@ public sealed class CanvassService(CoopolDbContext db, ActionAccess actions, Wal
             WHERE c."ShareId" = {share.Id} AND EXISTS (SELECT 1 FROM "DoorReports" r WHERE r."ActionId" = {share.ActionId} AND r."BuildingId" = c."BuildingId")
             """, ct);
         await db.Database.ExecuteSqlAsync($"""DELETE FROM "CanvassedBuildings" WHERE "ShareId" = {share.Id} AND "Progress" = 'Ongoing'""", ct);
-        await transaction.CommitAsync(ct);
-        return await ViewAsync(share, view, ct);
+    }
+
+    /// <summary>Someone left the action: the share they held is given back.</summary>
+    public async Task LeftAsync(Guid actionId, Guid personId, CancellationToken ct)
+    {
+        var held = await db.Set<TurfShare>().AsTracking().Where(s => s.ActionId == actionId && s.CheckedOutById == personId).ToListAsync(ct);
+        foreach (var share in held) await ReleaseAsync(share, clock.GetUtcNow().UtcDateTime, ct);
     }
 
     /// <summary>A share with its walk list, for its holder and those who run the action.</summary>
@@ -157,7 +183,8 @@ public sealed class CanvassService(CoopolDbContext db, ActionAccess actions, Wal
         var me = (await actions.RightsAsync(ct)).PersonId;
         var share = await db.Set<TurfShare>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct) ?? throw ShareNotFound();
         var view = await actions.FindAsync(share.ActionId, ct) ?? throw ShareNotFound();
-        if (!view.SeesParticipants && (me is null || share.CheckedOutById != me)) throw ShareNotFound();
+        if (!view.SeesParticipants && (me is null || share.CheckedOutById != me || view.Participation != ParticipationStatus.Confirmed))
+            throw ShareNotFound();
         return await ViewAsync(share, view, ct);
     }
 
@@ -192,7 +219,8 @@ public sealed class CanvassService(CoopolDbContext db, ActionAccess actions, Wal
         var addressId = await db.Set<Building>().Where(b => b.Id == id).Select(b => (long?)b.AddressId).FirstOrDefaultAsync(ct);
         var allowed = addressId is { } a && (view.SeesParticipants
             ? (await walkLists.TurfAddressesAsync(view.Action.TurfStationIds, view.Action.TurfArea, ct)).Any(t => t.Id == a)
-            : await db.Set<TurfShare>().AnyAsync(s => s.ActionId == view.Action.Id && s.CheckedOutById == me && s.AddressIds.Contains(a), ct));
+            : view.Participation == ParticipationStatus.Confirmed
+              && await db.Set<TurfShare>().AnyAsync(s => s.ActionId == view.Action.Id && s.CheckedOutById == me && s.AddressIds.Contains(a), ct));
         if (!allowed) throw InputValidationException.For("buildingId", "BUILDING_NOT_IN_SHARE", "This building is not in your share.");
         var reported = await db.Set<DoorReport>().Where(r => r.BuildingId == id)
             .Join(db.Set<Door>(), r => r.DoorId, d => d.Id, (r, d) => (int?)d.Position).MaxAsync(ct) ?? 0;

@@ -3,6 +3,7 @@ using Coopol.Common;
 using Coopol.Common.GraphQL;
 using Coopol.Features.Actions;
 using Coopol.Features.Addresses;
+using Coopol.Features.People;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.AspNetCore.Builder;
@@ -18,7 +19,9 @@ namespace Coopol.Features.Canvassing;
 public sealed class CanvassingFeature : IFeature
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration) => services
-        .AddScoped<CanvassService>().AddScoped<DoorReportService>().AddScoped<FieldReview>();
+        .AddScoped<CanvassService>().AddScoped<DoorReportService>().AddScoped<FieldReview>()
+        .AddScoped<IPersonMergeStep, CanvassingMergeStep>()
+        .AddScoped<IParticipationListener>(s => s.GetRequiredService<CanvassService>());
 
     public void AddQueries(ObjectGraphType query)
     {
@@ -52,7 +55,8 @@ public sealed class CanvassingFeature : IFeature
             .Description("Cuts a door-to-door's turf into shares along the streets (those who run it), leaving out buildings its campaign has done.")
             .Argument<NonNullGraphType<IdGraphType>>("actionId").Argument<NonNullGraphType<IntGraphType>>("shares")
             .ResolveAsync(async ctx => await Payload<SplitResult>.RunAsync(async () => new SplitResult(
-                await ctx.Service<CanvassService>().SplitAsync(ctx.GetArgument<string>("actionId"), ctx.GetArgument<int>("shares"), ctx.CancellationToken))));
+                (await ctx.Service<CanvassService>().SplitAsync(ctx.GetArgument<string>("actionId"), ctx.GetArgument<int>("shares"), ctx.CancellationToken))
+                .Select(s => new ShareSummary(s, null, 0, false)).ToList())));
         mutation.Field<NonNullGraphType<TurfSharePayloadType>>("checkOutTurfShare")
             .Description("Takes a share (the given one, else the first free one): nobody else gets it until it is released.")
             .Argument<NonNullGraphType<IdGraphType>>("actionId").Argument<IdGraphType>("shareId")

@@ -34,17 +34,20 @@ public sealed class TurfShareType : ObjectGraphType<ShareView>
 }
 
 /// <summary>A share in an action's list: no walk list (open it with turfShare).</summary>
-public sealed class TurfShareSummaryType : ObjectGraphType<TurfShare>
+public sealed class TurfShareSummaryType : ObjectGraphType<ShareSummary>
 {
     public TurfShareSummaryType()
     {
         Name = "TurfShareSummary";
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => TurfShareType.IdOf(ctx.Source));
-        Field(s => s.Number);
-        Field(s => s.Doors);
-        Field<NonNullGraphType<IntGraphType>>("addresses").Resolve(ctx => ctx.Source.AddressIds.Count);
-        Field<NonNullGraphType<BooleanGraphType>>("checkedOut").Resolve(ctx => ctx.Source.CheckedOutById is not null);
-        Field<DateTimeGraphType>("releasedAt").Resolve(ctx => ctx.Source.ReleasedAt);
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => TurfShareType.IdOf(ctx.Source.Share));
+        Field<NonNullGraphType<IntGraphType>>("number").Resolve(ctx => ctx.Source.Share.Number);
+        Field<NonNullGraphType<IntGraphType>>("doors").Resolve(ctx => ctx.Source.Share.Doors);
+        Field<NonNullGraphType<IntGraphType>>("doorsReported").Resolve(ctx => ctx.Source.DoorsReported);
+        Field<NonNullGraphType<IntGraphType>>("addresses").Resolve(ctx => ctx.Source.Share.AddressIds.Count);
+        Field<NonNullGraphType<BooleanGraphType>>("checkedOut").Resolve(ctx => ctx.Source.Share.CheckedOutById is not null);
+        Field<NonNullGraphType<BooleanGraphType>>("heldByViewer").Resolve(ctx => ctx.Source.HeldByViewer);
+        Field<StringGraphType>("holderName").Description("Who works it (for those who run the action).").Resolve(ctx => ctx.Source.HolderName);
+        Field<DateTimeGraphType>("releasedAt").Resolve(ctx => ctx.Source.Share.ReleasedAt);
     }
 }
 
@@ -185,7 +188,7 @@ public sealed class SubmitDoorReportsInputType : InputObjectGraphType<SubmitDoor
 public sealed class TurfSharePayloadType() : PayloadType<TurfShareType, ShareView>("TurfSharePayload", "share");
 
 /// <summary>The shares made by a split.</summary>
-public sealed record SplitResult(IReadOnlyList<TurfShare> Shares);
+public sealed record SplitResult(IReadOnlyList<ShareSummary> Shares);
 
 public sealed class SplitResultType : ObjectGraphType<SplitResult>
 {

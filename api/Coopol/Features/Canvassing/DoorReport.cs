@@ -81,6 +81,8 @@ public static class DoorReportLimits
 {
     public const int Note = 1000;
     public const int Batch = 200;
+    /// <summary>Reports written offline arrive late; a week after the action, they are no longer taken.</summary>
+    public static readonly TimeSpan Late = TimeSpan.FromDays(7);
 }
 
 public sealed class DoorAnswersConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<List<DoorAnswer>, string>(

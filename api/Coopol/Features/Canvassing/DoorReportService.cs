@@ -76,6 +76,27 @@ public sealed class DoorReportService(
 {
     public async Task<IReadOnlyList<DoorReportResult>> SubmitAsync(SubmitDoorReportsInput input, CancellationToken ct)
     {
+        // One transaction per batch: all its accepted reports (and the supporters they make) or none. The same batch sent
+        // twice at once makes one of them fail on the unique client id: it runs again and finds its reports received.
+        for (var attempt = 0; ; attempt++)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            try
+            {
+                var results = await SubmitOnceAsync(input, ct);
+                await transaction.CommitAsync(ct);
+                return results;
+            }
+            catch (DbUpdateException e) when (attempt == 0 && DbConflicts.IsUniqueViolation(e))
+            {
+                await transaction.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<DoorReportResult>> SubmitOnceAsync(SubmitDoorReportsInput input, CancellationToken ct)
+    {
         var actionId = GlobalId.TryDecodeGuid(input.ActionId, ActionService.NodeType) ?? throw new ActionNotFoundException();
         var view = await actions.FindAsync(actionId, ct) ?? throw new ActionNotFoundException();
         var me = (await actions.RightsAsync(ct)).RequirePerson();
@@ -84,6 +105,8 @@ public sealed class DoorReportService(
         var action = view.Action;
         if (action.Kind != ActionKind.DoorToDoor) throw InputValidationException.For("actionId", "NOT_DOOR_TO_DOOR", "This action has no doors to report.");
         if (action.Status is ActionStatus.Draft or ActionStatus.Cancelled) throw new ActionNotOpenException(action.Status);
+        if (clock.GetUtcNow().UtcDateTime > action.EndsAt + DoorReportLimits.Late)
+            throw InputValidationException.For("actionId", "REPORTS_CLOSED", "Reports of this action closed a week after it ended.");
         if (input.Reports.Count > DoorReportLimits.Batch)
             throw InputValidationException.For("reports", "TOO_MANY", $"At most {DoorReportLimits.Batch} reports per batch.");
 
@@ -101,7 +124,7 @@ public sealed class DoorReportService(
         {
             DoorReportResult Reject(string code, string message) => new(report.ClientId, DoorReportStatus.Rejected, code, message);
             if (report.ClientId == Guid.Empty) { results.Add(Reject("INVALID_CLIENT_ID", "Each report needs an id made by the phone.")); continue; }
-            if (received.TryGetValue(report.ClientId, out var reporter) || !seen.Add(report.ClientId))
+            if (received.TryGetValue(report.ClientId, out var reporter) || seen.Contains(report.ClientId))
             {
                 // A resend of one's own report is a duplicate; someone else's id is refused, without telling whose.
                 results.Add(reporter == me || reporter == Guid.Empty
@@ -142,7 +165,7 @@ public sealed class DoorReportService(
                 if (!problems.IsValid) { results.Add(Reject(problems.Errors[0].ErrorCode, problems.Errors[0].ErrorMessage)); continue; }
                 // Reports added so far are saved first: making the supporter saves the context too.
                 await db.SaveChangesAsync(ct);
-                contactId = await ContactAsync(contact, door, action, ct);
+                contactId = await ContactAsync(contact, door, action, me, ct);
             }
             db.Add(new DoorReport
             {
@@ -151,18 +174,10 @@ public sealed class DoorReportService(
                 Outcome = report.Outcome, Answers = answers, Note = string.IsNullOrWhiteSpace(report.Note) ? null : report.Note.Trim(),
                 ReporterId = me, VisitedAt = visited, ReceivedAt = now, ContactId = contactId,
             });
+            seen.Add(report.ClientId);
             results.Add(new DoorReportResult(report.ClientId, DoorReportStatus.Accepted, null, null));
         }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (DbConflicts.IsUniqueViolation(e))
-        {
-            // The same batch sent twice at once: the other one wrote it; this answer says so.
-            db.ChangeTracker.Clear();
-            return input.Reports.Select(r => new DoorReportResult(r.ClientId, DoorReportStatus.Duplicate, null, null)).ToList();
-        }
+        await db.SaveChangesAsync(ct);
         return results;
     }
 
@@ -184,7 +199,7 @@ public sealed class DoorReportService(
 
     /// <summary>A household that gave its details with consent becomes a supporter of the section holding the door (as a
     /// visitor would: a known email gets its own record, linked privately).</summary>
-    private async Task<Guid> ContactAsync(DoorContactInput contact, TurfDoor door, FieldAction action, CancellationToken ct)
+    private async Task<Guid> ContactAsync(DoorContactInput contact, TurfDoor door, FieldAction action, Guid reporter, CancellationToken ct)
     {
         var email = string.IsNullOrWhiteSpace(contact.Email) ? null : EmailAddress.Normalize(contact.Email);
         var phone = MobilePhone.ToE164(contact.Phone);
@@ -193,7 +208,9 @@ public sealed class DoorReportService(
         if (phone is not null) consents.Add((ConsentPurpose.Actions, ConsentChannel.Sms));
         var sectionId = await places.SectionForAsync(door.Point, ct) ?? action.SectionId;
         var last = string.IsNullOrWhiteSpace(contact.LastName) ? "—" : contact.LastName;
-        return await persons.RegisterVisitorAsync(new VisitorDetails(contact.FirstName, last, email, phone, door.Point), sectionId, consents, ct);
+        // Given orally at the door and typed by the volunteer: the ledger says so, and who recorded it.
+        return await persons.RegisterVisitorAsync(new VisitorDetails(contact.FirstName, last, email, phone, door.Point), sectionId, consents,
+            ConsentMethod.Oral, reporter, ct);
     }
 
     private static long? DoorIdOf(string id) =>

@@ -46,8 +46,10 @@ public sealed class MapsFeature : IFeature
         {
             {
                 var tile = await maps.TileAsync(MapLayer.Parse(layer), ElectionId(election), ElectionId(compare), z, x, y, ct);
-                // Tiles depend on who asks (their ground): private caching only, revalidated by content.
-                http.Response.Headers.CacheControl = "private, max-age=300";
+                // Tiles depend on who asks (their ground): private caching only, revalidated by content. Field work is
+                // not kept in a browser's cache at all.
+                var parsed = MapLayer.Parse(layer);
+                http.Response.Headers.CacheControl = parsed.Kind == LayerKind.Field ? "private, no-store" : "private, max-age=300";
                 if (tile.Length == 0) return Results.NoContent();
                 var etag = $"\"{Convert.ToBase64String(SHA256.HashData(tile))[..22]}\"";
                 http.Response.Headers.ETag = etag;

@@ -16,6 +16,7 @@ public sealed class SectionConfiguration : IEntityTypeConfiguration<Section>
         // Two sections of a federation never share a name (the service also compares case-insensitively).
         builder.HasIndex(s => new { s.FederationCode, s.Name }).IsUnique();
         builder.HasIndex(s => s.Territory).HasMethod("gist");
+        builder.HasIndex(s => s.SeatLocation).HasMethod("gist");
         // Rights held on a section (declared here so the rights core names no feature).
         builder.HasMany<RoleGrant>().WithOne().HasForeignKey(g => g.SectionId);
     }

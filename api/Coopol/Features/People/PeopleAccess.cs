@@ -146,6 +146,12 @@ public sealed class PeopleAccess(CoopolDbContext db, CallerContext caller, TimeP
     public Task<List<Guid>> RecordsWithContactAsync(string? email, string? phone, CancellationToken ct) =>
         db.People.AsNoTracking().Where(p => (email != null && p.Email == email) || (phone != null && p.Phone == phone)).Select(p => p.Id).ToListAsync(ct);
 
+    /// <summary>For records a section made of someone known elsewhere, the person they are linked to. Unscoped: used to
+    /// honour that person's own withdrawals, nothing of it reaches the caller.</summary>
+    public async Task<IReadOnlyDictionary<Guid, Guid>> PrimariesOfAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        await db.People.AsNoTracking().Where(p => ids.Contains(p.Id) && p.LinkedToId != null)
+            .ToDictionaryAsync(p => p.Id, p => p.LinkedToId!.Value, ct);
+
     /// <summary>People who joined an action, as its organizers see them (name and contact). Joining an action is
     /// agreeing that those who run it know it; the caller checks that the viewer runs the action and that these are its
     /// participants.</summary>

@@ -25,6 +25,9 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         // One primary record per email; records a section made of someone known elsewhere are linked to it.
         builder.HasIndex(p => p.Email).IsUnique().HasFilter("\"LinkedToId\" IS NULL");
         builder.HasIndex(p => p.AccountSubject).IsUnique();
+        // Every record of a contact, linked ones included (a sign-up checks whether that contact already takes part).
+        builder.HasIndex(p => p.Email).HasDatabaseName("IX_People_Email_All");
+        builder.HasIndex(p => p.Phone);
         builder.HasIndex(p => p.LinkedToId);
         // Keyset pages: per section and across sections, by name and by date.
         builder.HasIndex(p => new { p.SectionId, p.LastName, p.FirstName, p.Id });

@@ -117,8 +117,10 @@ public sealed class PersonService(
     /// <summary>Someone who signs up on their own (to an action) without an account: they become a supporter of the
     /// section, with the consents they gave in the form. The answer never tells whether the email was known: a known
     /// email gets the section its own record, linked privately to that person, as when a section adds them.</summary>
+    /// <param name="method">How the consents were given: <see cref="ConsentMethod.WebForm"/> by the person (who proved their
+    /// contact), <see cref="ConsentMethod.Oral"/> at the door, recorded by <paramref name="recordedBy"/>.</param>
     public async Task<Guid> RegisterVisitorAsync(VisitorDetails visitor, Guid sectionId, IReadOnlyList<(ConsentPurpose Purpose, ConsentChannel Channel)> consents,
-        CancellationToken ct)
+        ConsentMethod method, Guid? recordedBy, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         for (var attempt = 0; ; attempt++)
@@ -135,9 +137,9 @@ public sealed class PersonService(
             foreach (var (purpose, channel) in consents)
                 db.Add(ConsentService.NewRecord(person.Id, new ConsentInput
                 {
-                    Purpose = purpose, Channel = channel, Granted = true, Method = ConsentMethod.WebForm,
+                    Purpose = purpose, Channel = channel, Granted = true, Method = method,
                     WordingVersion = ConsentWordings.Current(purpose, channel).Version,
-                }, person.Id, now));
+                }, recordedBy ?? person.Id, now));
             try
             {
                 await db.SaveChangesAsync(ct);

@@ -144,35 +144,69 @@ public sealed class ActionTests(ApiFixture api)
     }
 
     [Fact]
-    public async Task AVisitorBecomesASupporterOfTheSectionHoldingTheirPlaceAndTheAnswerNeverTellsAKnownEmail()
+    public async Task AVisitorsRequestAnswersTheSameForAnyContactAndCreatesNothingUntilTheyConfirm()
     {
         var w = await ArrangeAsync();
         var id = await w.CreateAsync(ActionWorld.Input(capacity: 3, target: 2));
-        var fresh = await w.JoinAsVisitorAsync(id, "New.Person@Example.org");
-        var known = await w.JoinAsVisitorAsync(id, TestWorld.PersonS2); // a member of another section
-        var again = await w.JoinAsVisitorAsync(id, "new.person@example.org"); // the same visitor, twice
-        fresh.At("joinActionAsVisitor.joined.status")!.GetValue<string>().ShouldBe("CONFIRMED");
-        known.At("joinActionAsVisitor.joined.status")!.GetValue<string>().ShouldBe("CONFIRMED");
-        again.At("joinActionAsVisitor.joined.status")!.GetValue<string>().ShouldBe("CONFIRMED");
-        // Same shape of answer for all three; the anonymous visitor sees counts, never names.
-        known.At("joinActionAsVisitor.joined.action.attendance.confirmed")!.GetValue<int>().ShouldBe(2);
-        again.At("joinActionAsVisitor.joined.action.attendance.confirmed")!.GetValue<int>().ShouldBe(2);
+        await w.JoinAsVisitorAsync(id, "already@example.org");
+        var peopleBefore = await api.WithDbAsync(db => db.People.CountAsync());
+        var invitationsBefore = await api.WithDbAsync(db => db.Set<SectionInvitation>().CountAsync());
 
-        var people = await api.WithDbAsync(db => db.People.Where(p => p.Email == "new.person@example.org" || p.Email == TestWorld.PersonS2).ToListAsync());
-        var visitor = people.Single(p => p.Email == "new.person@example.org");
+        // Unknown, a member of another section, and someone already signed up: the same answer, field for field.
+        var unknown = await w.RequestVisitorAsync(id, "new.person@example.org");
+        var member = await w.RequestVisitorAsync(id, TestWorld.PersonS2);
+        var already = await w.RequestVisitorAsync(id, "already@example.org");
+        var shapes = new[] { unknown, member, already }.Select(a => a.At("joinActionAsVisitor")!.ToJsonString()).Distinct().ToList();
+        shapes.ShouldHaveSingleItem();
+        unknown.At("joinActionAsVisitor.joined.status").ShouldBeNull();
+        unknown.At("joinActionAsVisitor.joined.confirmationSentTo")!.GetValue<string>().ShouldBe("EMAIL");
+        unknown.At("joinActionAsVisitor.joined.action.attendance.confirmed")!.GetValue<int>().ShouldBe(1);
+        // Nobody created, nobody asked, nobody counted, until the owner of the address follows the link.
+        (await api.WithDbAsync(db => db.People.CountAsync())).ShouldBe(peopleBefore);
+        (await api.WithDbAsync(db => db.Set<SectionInvitation>().CountAsync())).ShouldBe(invitationsBefore);
+        // A place that does not exist fails the same way for everyone.
+        var badPlace = await w.RequestVisitorAsync(id, "already@example.org", near: new { place = "Nowhere-sur-Mer" });
+        badPlace.PayloadErrorCodes("joinActionAsVisitor").ShouldBe(["PLACE_NOT_FOUND"]);
+
+        var confirmed = await w.ConfirmAsync((await w.TokenSentToAsync("new.person@example.org"))!);
+        confirmed.At("confirmVisitorSignup.joined.status")!.GetValue<string>().ShouldBe("CONFIRMED");
+        confirmed.At("confirmVisitorSignup.joined.action.attendance.confirmed")!.GetValue<int>().ShouldBe(2);
+        var visitor = await api.WithDbAsync(db => db.People.SingleAsync(p => p.Email == "new.person@example.org"));
         visitor.Kind.ShouldBe(PersonKind.Supporter);
         visitor.SectionId.ShouldBe(w.World.S1.Id); // Brest is S1's territory
-        // The known email got a record of its own, linked privately to the member, who is asked.
-        var record = people.Single(p => p.Email == TestWorld.PersonS2 && p.LinkedToId is not null);
-        record.LinkedToId.ShouldBe(w.World.People[TestWorld.PersonS2].Id);
-        var consents = await api.WithDbAsync(db => db.Set<ConsentRecord>().Where(c => c.PersonId == visitor.Id).ToListAsync());
-        consents.ShouldHaveSingleItem().Method.ShouldBe(ConsentMethod.WebForm);
-        consents[0].Purpose.ShouldBe(ConsentPurpose.Actions);
+        var consent = await api.WithDbAsync(db => db.Set<ConsentRecord>().SingleAsync(c => c.PersonId == visitor.Id));
+        (consent.Method, consent.RecordedById, consent.Purpose, consent.Channel).ShouldBe((ConsentMethod.WebForm, visitor.Id, ConsentPurpose.Actions, ConsentChannel.Email));
+        // A link works once.
+        (await w.ConfirmAsync((await w.TokenSentToAsync("new.person@example.org"))!)).PayloadErrorCodes("confirmVisitorSignup").ShouldBe(["INVALID_TOKEN"]);
+        (await w.ConfirmAsync("forged")).PayloadErrorCodes("confirmVisitorSignup").ShouldBe(["INVALID_TOKEN"]);
 
-        var missingConsent = await w.JoinAsVisitorAsync(id, "x@example.org", consentEmail: false);
-        missingConsent.PayloadErrorCodes("joinActionAsVisitor").ShouldBe(["CONSENT_REQUIRED"]);
-        var badPhone = await w.JoinAsVisitorAsync(id, "y@example.org", phone: "12", consentSms: true);
-        badPhone.PayloadErrorCodes("joinActionAsVisitor").ShouldBe(["INVALID_PHONE"]);
+        // The member of another section followed their link: their own section's record is linked to them, and they are asked.
+        await w.ConfirmAsync((await w.TokenSentToAsync(TestWorld.PersonS2))!);
+        var record = await api.WithDbAsync(db => db.People.SingleAsync(p => p.Email == TestWorld.PersonS2 && p.LinkedToId != null));
+        record.LinkedToId.ShouldBe(w.World.People[TestWorld.PersonS2].Id);
+        // Someone already signed up who follows a new link keeps their one place.
+        (await w.ConfirmAsync((await w.TokenSentToAsync("already@example.org"))!)).At("confirmVisitorSignup.joined.action.attendance.confirmed")!
+            .GetValue<int>().ShouldBe(3);
+
+        (await w.RequestVisitorAsync(id, "x@example.org", consentEmail: false)).PayloadErrorCodes("joinActionAsVisitor").ShouldBe(["CONSENT_REQUIRED"]);
+        (await w.RequestVisitorAsync(id, null, phone: "12", consentSms: true)).PayloadErrorCodes("joinActionAsVisitor").ShouldBe(["INVALID_PHONE"]);
+        var byPhone = await w.RequestVisitorAsync(id, null, phone: "06 11 22 33 44", consentSms: true);
+        byPhone.At("joinActionAsVisitor.joined.confirmationSentTo")!.GetValue<string>().ShouldBe("SMS");
+    }
+
+    [Fact]
+    public async Task AContactFloodedWithRequestsGetsAFewAndAClientAddressIsSlowedDown()
+    {
+        var w = await ArrangeAsync();
+        var id = await w.CreateAsync();
+        for (var i = 0; i < 5; i++) (await w.RequestVisitorAsync(id, "victim@example.org")).PayloadErrorCodes("joinActionAsVisitor").ShouldBeEmpty();
+        // Only three links went to the victim's inbox within the hour; the answer never said which were dropped.
+        var outbox = (await _graphql.PostAsync("{ actionOutbox(first: 200) { recipient } }", asEmail: TestWorld.National)).ShouldHaveNoErrors();
+        outbox.At("actionOutbox")!.AsArray().Count(n => n!["recipient"]!.GetValue<string>() == "victim@example.org").ShouldBe(VisitorLimits.PerContactPerHour);
+        var codes = new List<string>();
+        for (var i = 0; i < VisitorLimits.PerAddress + 2; i++) codes.AddRange((await w.RequestVisitorAsync(id, $"v{i}@example.org")).PayloadErrorCodes("joinActionAsVisitor"));
+        codes.ShouldContain("RATE_LIMITED");
+        (await _graphql.PostAsync("{ actionOutbox { recipient } }", asEmail: TestWorld.SecretaryS1)).ErrorCodes.ShouldBe(["FORBIDDEN"]);
     }
 
     [Fact]
@@ -208,7 +242,7 @@ public sealed class ActionTests(ApiFixture api)
         var w = await ArrangeAsync();
         var soon = await w.CreateAsync(ActionWorld.Input(startsAt: DateTime.UtcNow.AddHours(5)));
         await w.JoinAsVisitorAsync(soon, "visitor@example.org");
-        var later = await w.CreateAsync(ActionWorld.Input(startsAt: DateTime.UtcNow.AddHours(6)), publish: false);
+        var later = await w.CreateAsync(ActionWorld.Input(startsAt: DateTime.UtcNow.AddDays(5)), publish: false);
 
         using (var scope = api.Factory.Services.CreateScope())
         {
@@ -216,7 +250,12 @@ public sealed class ActionTests(ApiFixture api)
             (await job.RunAsync(CancellationToken.None)).ShouldBe(1);
             (await job.RunAsync(CancellationToken.None)).ShouldBe(0);
         }
-        (await api.WithDbAsync(db => db.Set<ActionNotice>().SingleAsync())).Status.ShouldBe(NoticeStatus.Queued);
+        (await api.WithDbAsync(db => db.Set<ActionNotice>().SingleAsync(n => n.Kind == NoticeKind.Reminder))).Status.ShouldBe(NoticeStatus.Queued);
+
+        // A rescheduled action is reminded again.
+        const string update = "mutation($i: UpdateActionInput!) { updateAction(input: $i) { errors { code } } }";
+        (await _graphql.PostAsync(update, new { i = new { actionId = soon, action = ActionWorld.Input(startsAt: DateTime.UtcNow.AddHours(7)) } },
+            TestWorld.SecretaryS1)).PayloadErrorCodes("updateAction").ShouldBeEmpty();
 
         var set = (await _graphql.PostAsync("mutation($i: SetElectoralSilenceInput!) { setElectoralSilence(input: $i) { silence { name startsAt endsAt } errors { code } } }",
             new { i = new { scope = "29", name = "Test", startsAt = DateTime.UtcNow.AddHours(-1).ToString("O"), endsAt = DateTime.UtcNow.AddHours(10).ToString("O") } },
@@ -227,14 +266,14 @@ public sealed class ActionTests(ApiFixture api)
 
         var publish = await _graphql.PostAsync("mutation($id: ID!) { publishAction(actionId: $id) { errors { code } } }", new { id = later }, TestWorld.SecretaryS1);
         publish.PayloadErrorCodes("publishAction").ShouldBe(["ELECTORAL_SILENCE"]);
+        // Nor is a published action changed during the silence (made public, moved...).
+        (await _graphql.PostAsync(update, new { i = new { actionId = soon, action = ActionWorld.Input(startsAt: DateTime.UtcNow.AddHours(8)) } },
+            TestWorld.SecretaryS1)).PayloadErrorCodes("updateAction").ShouldBe(["ELECTORAL_SILENCE"]);
 
-        // A rescheduled action is reminded again, and now held.
-        var moved = ActionWorld.Input(startsAt: DateTime.UtcNow.AddHours(7));
-        (await _graphql.PostAsync("mutation($i: UpdateActionInput!) { updateAction(input: $i) { errors { code } } }",
-            new { i = new { actionId = soon, action = moved } }, TestWorld.SecretaryS1)).PayloadErrorCodes("updateAction").ShouldBeEmpty();
+        // The reminder of the rescheduled action is written, and held.
         using (var scope = api.Factory.Services.CreateScope())
             (await scope.ServiceProvider.GetRequiredService<ActionRemindersJob>().RunAsync(CancellationToken.None)).ShouldBe(1);
-        var held = await api.WithDbAsync(db => db.Set<ActionNotice>().OrderBy(n => n.Id).ToListAsync());
+        var held = await api.WithDbAsync(db => db.Set<ActionNotice>().Where(n => n.Kind == NoticeKind.Reminder).OrderBy(n => n.Id).ToListAsync());
         held.Count.ShouldBe(2);
         held[1].Status.ShouldBe(NoticeStatus.Held);
         held[1].HeldReason!.ShouldContain("Electoral silence");

@@ -68,11 +68,37 @@ public sealed class ActionWorld(GraphQLClient graphql, TestWorld world)
         (await GraphQL.PostAsync($"mutation($id: ID!, $w: Boolean) {{ joinAction(actionId: $id, waitIfFull: $w) {{ action {{ {ActionFields} }} {Errors} }} }}",
             new { id, w = waitIfFull }, asEmail)).ShouldHaveNoErrors();
 
-    public async Task<GraphQLAnswer> JoinAsVisitorAsync(string id, string email, string first = "Yann", string last = "Le Gall", string? phone = null,
+    public const string VisitorFields = $"joined {{ status confirmationSentTo action {{ {ActionFields} }} }} {Errors}";
+
+    /// <summary>A visitor's request: nothing is created until they follow the link sent to them.</summary>
+    public async Task<GraphQLAnswer> RequestVisitorAsync(string id, string? email, string first = "Yann", string last = "Le Gall", string? phone = null,
         bool consentEmail = true, bool consentSms = false, object? near = null) =>
-        (await GraphQL.PostAsync($"mutation($i: JoinActionAsVisitorInput!) {{ joinActionAsVisitor(input: $i) {{ joined {{ status action {{ {ActionFields} }} }} {Errors} }} }}",
+        (await GraphQL.PostAsync($"mutation($i: JoinActionAsVisitorInput!) {{ joinActionAsVisitor(input: $i) {{ {VisitorFields} }} }}",
             new { i = new { actionId = id, firstName = first, lastName = last, email, phone, consentEmail, consentSms, near = near ?? new { place = "29200" } } }))
         .ShouldHaveNoErrors();
+
+    /// <summary>The token of the newest confirmation sent to this contact, read from the outbox as the national team.</summary>
+    public async Task<string?> TokenSentToAsync(string contact)
+    {
+        var outbox = (await GraphQL.PostAsync("{ actionOutbox(first: 200) { kind recipient body } }", asEmail: TestWorld.National)).ShouldHaveNoErrors();
+        var body = outbox.At("actionOutbox")!.AsArray().FirstOrDefault(n => n!["kind"]!.GetValue<string>() == "CONFIRM_SIGNUP"
+            && n["recipient"]!.GetValue<string>() == contact)?["body"]?.GetValue<string>();
+        return body?[(body.IndexOf("token=", StringComparison.Ordinal) + "token=".Length)..];
+    }
+
+    public async Task<GraphQLAnswer> ConfirmAsync(string token) =>
+        (await GraphQL.PostAsync($"mutation($t: String!) {{ confirmVisitorSignup(token: $t) {{ {VisitorFields} }} }}", new { t = token })).ShouldHaveNoErrors();
+
+    /// <summary>Request and confirm: the answer of the confirmation (joined under confirmVisitorSignup).</summary>
+    public async Task<GraphQLAnswer> JoinAsVisitorAsync(string id, string email, string first = "Yann", string last = "Le Gall", string? phone = null,
+        bool consentEmail = true, bool consentSms = false, object? near = null)
+    {
+        var request = await RequestVisitorAsync(id, email, first, last, phone, consentEmail, consentSms, near);
+        if (request.PayloadErrorCodes("joinActionAsVisitor").Count > 0) return request;
+        var token = await TokenSentToAsync(email.Trim().ToLowerInvariant());
+        token.ShouldNotBeNull("a confirmation link went to the outbox");
+        return await ConfirmAsync(token);
+    }
 
     public async Task<JsonArray> NearbyAsync(object near, string? asEmail, double radiusKm = 10, string extra = "") =>
         (await GraphQL.PostAsync($"query($n: NearInput!, $r: Float) {{ nearbyActions(near: $n, radiusKm: $r{extra}) {{ place {{ label communeCode }} actions {{ edges {{ node {{ distanceMeters action {{ {ActionFields} }} }} }} }} }} }}",

@@ -1,0 +1,24 @@
+using Coopol.Data;
+using Coopol.Features.People;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coopol.Features.Actions;
+
+/// <summary>When a section's record of someone merges into their own: their participations (kept at their place in line,
+/// or dropped where they already take part themselves), their notices, sign-ups and the actions naming them organizer
+/// follow.</summary>
+public sealed class ActionsMergeStep(CoopolDbContext db) : IPersonMergeStep
+{
+    public async Task MergeAsync(Guid from, Guid into, CancellationToken ct)
+    {
+        var theirs = db.Set<ActionParticipant>().Where(p => p.PersonId == into).Select(p => p.ActionId);
+        await db.Set<ActionParticipant>().Where(p => p.PersonId == from && theirs.Contains(p.ActionId)).ExecuteDeleteAsync(ct);
+        await db.Set<ActionParticipant>().Where(p => p.PersonId == from).ExecuteUpdateAsync(u => u.SetProperty(p => p.PersonId, into), ct);
+        await db.Set<ActionNotice>().Where(n => n.PersonId == from).ExecuteUpdateAsync(u => u.SetProperty(n => n.PersonId, into), ct);
+        await db.Set<VisitorSignup>().Where(v => v.PersonId == from).ExecuteUpdateAsync(u => u.SetProperty(v => v.PersonId, into), ct);
+        await db.Database.ExecuteSqlAsync($"""
+            UPDATE "Actions" SET "OrganizerIds" = ARRAY(SELECT DISTINCT o FROM unnest(array_replace("OrganizerIds", {from}, {into})) o)
+            WHERE {from} = ANY("OrganizerIds")
+            """, ct);
+    }
+}
