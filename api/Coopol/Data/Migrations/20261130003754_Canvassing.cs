@@ -26,7 +26,8 @@ namespace Coopol.Data.Migrations
                 table: "Actions",
                 type: "jsonb",
                 nullable: false,
-                defaultValue: "");
+                // Actions made before questions existed have none (an empty string is not JSON).
+                defaultValue: "[]");
 
             migrationBuilder.CreateTable(
                 name: "CanvassedBuildings",
