@@ -42,7 +42,7 @@ public sealed class ImportReportsTests(ApiFixture api)
         var answer = (await new GraphQLClient(api.Factory).PostAsync("{ importKinds { kind description options { name description } } }", asEmail: TestWorld.National))
             .ShouldHaveNoErrors();
         var kinds = answer.At("importKinds")!.AsArray().ToDictionary(k => k!["kind"]!.GetValue<string>(), k => k!["options"]!.AsArray().Select(o => o!["name"]!.GetValue<string>()).ToList());
-        kinds.Keys.ShouldBe(["blocs", "communes", "communes-reference", "indicators", "iris", "results-2024", "results-long", "results-mapped", "results-older", "station-contours"],
+        kinds.Keys.ShouldBe(["addresses", "blocs", "communes", "communes-reference", "indicators", "iris", "results-2024", "results-long", "results-mapped", "results-older", "station-contours"],
             ignoreOrder: true);
         kinds["results-2024"].ShouldBe(["election", "date", "round", "scope", "name"]);
         kinds["results-mapped"].ShouldContain("mapping-json");
