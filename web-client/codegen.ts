@@ -15,7 +15,7 @@ const config: CodegenConfig = {
         documentMode: 'string',
         useTypeImports: true,
         enumsAsTypes: true,
-        scalars: { DateTime: 'string' },
+        scalars: { DateTime: 'string', DateOnly: 'string', Guid: 'string' },
         skipTypename: false,
         avoidOptionals: false,
       },

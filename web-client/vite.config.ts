@@ -1,14 +1,90 @@
 /// <reference types="vitest/config" />
 import { resolve } from 'node:path';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 const apiTarget = process.env.COOPOL_API_URL ?? 'http://127.0.0.1:5080';
+
+/**
+ * The files the app (index.html's entry) may load: its chunks, lazy ones included (the maps), their CSS and the assets
+ * they import (MapLibre's worker). The service worker precaches these and not GraphiQL's (Monaco: megabytes no
+ * volunteer in the street needs).
+ */
+const appFiles = new Set<string>();
+function collectAppFiles(): Plugin {
+  return {
+    name: 'coopol-app-files',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      appFiles.clear();
+      const entry = Object.values(bundle).find((c) => c.type === 'chunk' && c.isEntry && c.name === 'main');
+      const queue = entry ? [entry.fileName] : [];
+      while (queue.length) {
+        const name = queue.pop()!;
+        if (appFiles.has(name)) continue;
+        appFiles.add(name);
+        const chunk = bundle[name];
+        if (chunk?.type !== 'chunk') continue;
+        queue.push(...chunk.imports, ...chunk.dynamicImports);
+        const meta = (chunk as { viteMetadata?: { importedCss: Set<string>; importedAssets: Set<string> } }).viteMetadata;
+        if (meta) for (const f of [...meta.importedCss, ...meta.importedAssets]) appFiles.add(f);
+      }
+    },
+  };
+}
+
+/** Paths the API answers (never the app's pages): the service worker leaves them to the network. */
+const API_PATHS = /^\/(graphql|auth|exports|tiles|geojson|results\.csv|walk-lists|graphiql\.html)(\/|$|\?|\.)/;
 
 export default defineConfig({
   // Absolute asset URLs: graphiql.html is served by the API at /graphql/ide.
   base: '/',
-  plugins: [react()],
+  plugins: [
+    react(),
+    collectAppFiles(),
+    // Installable, and opens without network: the app shell is precached by a generated service worker (production
+    // builds only; main.tsx registers /sw.js). Door reports and walk lists live in IndexedDB (features/canvass).
+    !process.env.VITEST &&
+      VitePWA({
+        injectRegister: false,
+        registerType: 'autoUpdate',
+        includeAssets: ['icon.svg', 'apple-touch-icon.png'],
+        manifest: {
+          name: 'Coopol',
+          short_name: 'Coopol',
+          description: 'Field organizing: actions, door-to-door, walk lists.',
+          lang: 'fr',
+          start_url: '/actions',
+          scope: '/',
+          display: 'standalone',
+          theme_color: '#b3261e',
+          background_color: '#f6f7f9',
+          icons: [
+            { src: '/icon-192.png', sizes: '192x192', type: 'image/png' },
+            { src: '/icon-512.png', sizes: '512x512', type: 'image/png' },
+            { src: '/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+            { src: '/icon.svg', sizes: 'any', type: 'image/svg+xml' },
+          ],
+        },
+        workbox: {
+          globPatterns: ['**/*.{html,js,mjs,css}'],
+          // MapLibre is about 1 MB: it is part of the app (the action maps).
+          maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
+          manifestTransforms: [
+            async (entries) => ({
+              manifest: entries.filter((e) => (e.url.startsWith('assets/') ? appFiles.has(e.url) : e.url !== 'graphiql.html')),
+              warnings: [],
+            }),
+          ],
+          navigateFallback: '/index.html',
+          navigateFallbackDenylist: [API_PATHS],
+          cleanupOutdatedCaches: true,
+          clientsClaim: true,
+          skipWaiting: true,
+        },
+      }),
+  ],
   server: {
     proxy: {
       '/graphql': { target: apiTarget, changeOrigin: false },
@@ -19,6 +95,8 @@ export default defineConfig({
       '/tiles': { target: apiTarget, changeOrigin: false },
       '/geojson': { target: apiTarget, changeOrigin: false },
       '/results.csv': { target: apiTarget, changeOrigin: false },
+      // A share's walk list as PDF (TurfShare.pdfUrl), fetched with the bearer token.
+      '/walk-lists': { target: apiTarget, changeOrigin: false },
       // Uploads (POST /imports/{kind}); /imports itself is a page of the app.
       '/imports/': {
         target: apiTarget,

@@ -3,10 +3,15 @@ import { Route, Routes } from 'react-router';
 import { EditActionPage, NewActionPage } from './features/actions/ActionFormPages';
 import { MyActionsPage, SectionActionsPage } from './features/actions/ActionLists';
 import { ActionPage } from './features/actions/ActionPage';
+import { ConfirmSignupPage } from './features/actions/ConfirmSignupPage';
 import { NearbyActionsPage } from './features/actions/NearbyActionsPage';
+import { OutboxPage } from './features/actions/OutboxPage';
 import { AuthProvider } from './features/auth/AuthContext';
 import { RequireAuth } from './features/auth/RequireAuth';
 import { SignInPage } from './features/auth/SignInPage';
+import { FieldReviewPage } from './features/canvass/FieldReviewPage';
+import { ReportSync } from './features/canvass/ReportSync';
+import { WalkListPage } from './features/canvass/WalkListPage';
 import { DelegationsPage } from './features/delegations/DelegationsPage';
 import { HomePage } from './features/home/HomePage';
 import { ImportsPage } from './features/imports/ImportsPage';
@@ -20,7 +25,10 @@ import { ViewerProvider } from './features/viewer/ViewerContext';
 export function Providers({ children }: { children: ReactNode }) {
   return (
     <AuthProvider>
-      <ViewerProvider>{children}</ViewerProvider>
+      <ViewerProvider>
+        <ReportSync />
+        {children}
+      </ViewerProvider>
     </AuthProvider>
   );
 }
@@ -43,11 +51,16 @@ export function AppRoutes() {
         <Route path="/imports" element={<Protected><ImportsPage /></Protected>} />
         {/* Finding an action and joining it are open to anyone: visitors sign up without an account. */}
         <Route path="/actions" element={<NearbyActionsPage />} />
+        {/* The link sent to a visitor: confirms their sign-up, without an account. */}
+        <Route path="/actions/confirm" element={<ConfirmSignupPage />} />
         <Route path="/actions/:id" element={<ActionPage />} />
         <Route path="/actions/:id/edit" element={<Protected><EditActionPage /></Protected>} />
         <Route path="/sections/:sectionId/actions" element={<Protected><SectionActionsPage /></Protected>} />
         <Route path="/sections/:sectionId/actions/new" element={<Protected><NewActionPage /></Protected>} />
         <Route path="/me/actions" element={<Protected><MyActionsPage /></Protected>} />
+        <Route path="/shares/:id" element={<Protected><WalkListPage /></Protected>} />
+        <Route path="/review" element={<Protected><FieldReviewPage /></Protected>} />
+        <Route path="/outbox" element={<Protected><OutboxPage /></Protected>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,4 +1,6 @@
 import '@testing-library/jest-dom/vitest';
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
 import i18n from '../i18n';
@@ -16,6 +18,8 @@ if (typeof HTMLDialogElement.prototype.showModal !== 'function') {
 
 beforeEach(async () => {
   localStorage.clear();
+  // Each test starts with an empty IndexedDB (the offline queue and walk lists): a fresh in-memory factory.
+  globalThis.indexedDB = new IDBFactory();
   await i18n.changeLanguage('en');
 });
 

@@ -19,6 +19,7 @@ import {
 import { TIME_ZONES } from './actionTime';
 import type { LatLon } from './layers';
 import { ACTION_KINDS } from './nearParams';
+import { QuestionsEditor } from './QuestionsEditor';
 import { useGeolocation } from './useGeolocation';
 import type { ApiError } from '../../api/errors';
 
@@ -174,6 +175,19 @@ export function ActionForm({ mode, initial, seat, kept, onSubmit, requestError, 
         )}
         <StationErrors errors={errorsOf('turfStationIds')} stations={stations} />
       </fieldset>
+
+      {values.kind === 'DOOR_TO_DOOR' && (
+        <fieldset data-testid="action-form-canvass">
+          <legend>{t('actions.form.canvass')}</legend>
+          {field(
+            'campaign',
+            t('actions.form.campaign'),
+            (aria) => <input {...aria} value={values.campaign} maxLength={100} onChange={(e) => set({ campaign: e.target.value })} />,
+            t('actions.form.campaignHint'),
+          )}
+          <QuestionsEditor questions={values.questions} onChange={(questions) => set({ questions })} errors={errorsOf('questions')} />
+        </fieldset>
+      )}
 
       <fieldset>
         <legend>{t('actions.form.who')}</legend>

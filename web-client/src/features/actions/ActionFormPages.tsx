@@ -95,7 +95,13 @@ export function EditActionPage() {
           mode="edit"
           initial={valuesOf(action)}
           seat={null}
-          kept={{ turfArea: action.turfArea, communeCode: action.communeCode, meetingPoint: action.meetingPoint }}
+          kept={{
+            turfArea: action.turfArea,
+            communeCode: action.communeCode,
+            meetingPoint: action.meetingPoint,
+            campaign: action.campaign,
+            questions: valuesOf(action).questions,
+          }}
           onSubmit={submit}
           requestError={state.error}
           busy={state.loading}

@@ -15,7 +15,7 @@ function fill(testId: string, value: string) {
 }
 
 describe('joining an action without an account', () => {
-  it('sends the consent and the place searched from, and says the visitor is on the waiting list', async () => {
+  it('sends the consent and the place searched from, then says only that a confirmation link went to the email', async () => {
     const full = actionDetails({ attendance: { confirmed: 10, waiting: 2, checkedIn: 0, target: 8, capacity: 10, placesLeft: 0 } });
     const api = mockApi({
       graphql: {
@@ -32,7 +32,8 @@ describe('joining an action without an account', () => {
         JoinActionAsVisitor: () => ({
           data: {
             joinActionAsVisitor: {
-              joined: { status: 'WAITING', action: { ...full, attendance: { ...full.attendance, waiting: 3 } } },
+              // nothing is created or counted before the link is followed
+              joined: { confirmationSentTo: 'EMAIL', status: null, action: full },
               errors: [],
             },
           },
@@ -61,9 +62,14 @@ describe('joining an action without an account', () => {
     await userEvent.click(screen.getByTestId('visitor-join-consent-ACTIONS-SMS'));
     await userEvent.click(screen.getByTestId('visitor-join-submit'));
 
-    const joined = await screen.findByTestId('visitor-joined');
-    expect(joined).toHaveAttribute('data-status', 'WAITING');
-    expect(joined).toHaveTextContent('you are on the waiting list');
+    const sent = await screen.findByTestId('visitor-check-inbox');
+    expect(sent).toHaveAttribute('data-channel', 'EMAIL');
+    expect(sent).toHaveTextContent('We sent a confirmation link to your email.');
+    expect(sent).toHaveTextContent('Open it within 48 hours to confirm your place.');
+    // never a place nor the waiting list at this point: the answer is the same whoever the contact is
+    expect(sent).not.toHaveTextContent(/waiting list|you're in/i);
+    expect(screen.queryByTestId('visitor-joined')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('visitor-join')).not.toBeInTheDocument();
     expect(api.variablesOf('JoinActionAsVisitor')[0]).toEqual({
       input: {
         actionId: full.id,
@@ -76,7 +82,7 @@ describe('joining an action without an account', () => {
         near: { place: 'Brest' },
       },
     });
-    expect(screen.getByTestId('attendance-waiting')).toHaveTextContent('3 on the waiting list');
+    expect(screen.getByTestId('attendance-waiting')).toHaveTextContent('2 on the waiting list');
   });
 
   it('asks for the consent before sending, next to its box', async () => {
@@ -98,7 +104,9 @@ describe('joining an action without an account', () => {
       graphql: {
         Action: () => actionAnswer(),
         ConsentWordings: () => WORDINGS,
-        JoinActionAsVisitor: () => ({ data: { joinActionAsVisitor: { joined: { status: 'CONFIRMED', action: actionDetails() }, errors: [] } } }),
+        JoinActionAsVisitor: () => ({
+          data: { joinActionAsVisitor: { joined: { confirmationSentTo: 'SMS', status: null, action: actionDetails() }, errors: [] } },
+        }),
       },
     });
     renderApp(`/actions/${ACTION_ID}`);
@@ -112,10 +120,59 @@ describe('joining an action without an account', () => {
     expect(screen.queryByTestId('visitor-join-consent-ACTIONS-EMAIL')).not.toBeInTheDocument();
     await userEvent.click(screen.getByTestId('visitor-join-consent-ACTIONS-SMS'));
     await userEvent.click(screen.getByTestId('visitor-join-submit'));
-    expect(await screen.findByTestId('visitor-joined')).toHaveAttribute('data-status', 'CONFIRMED');
+    const sent = await screen.findByTestId('visitor-check-inbox');
+    expect(sent).toHaveAttribute('data-channel', 'SMS');
+    expect(sent).toHaveTextContent('We sent a confirmation link by SMS to your phone.');
+    expect(sent).toHaveTextContent('Open it within 48 hours to confirm your place.');
+    expect(sent).not.toHaveTextContent(/waiting list|you're in/i);
     expect(api.variablesOf('JoinActionAsVisitor')[0]).toMatchObject({
       input: { email: null, phone: '0612345678', consentEmail: false, consentSms: true, near: null },
     });
+  });
+
+  it('says in French where the link went', async () => {
+    mockApi({
+      graphql: {
+        Action: () => actionAnswer(),
+        ConsentWordings: () => WORDINGS,
+        JoinActionAsVisitor: () => ({
+          data: { joinActionAsVisitor: { joined: { confirmationSentTo: 'EMAIL', status: null, action: actionDetails() }, errors: [] } },
+        }),
+      },
+    });
+    renderApp(`/actions/${ACTION_ID}`);
+    await userEvent.click(screen.getByTestId('lang-fr'));
+    await waitFor(() => expect(screen.getByTestId('visitor-join-submit')).toBeEnabled());
+    fill('visitor-join-firstName', 'Yann');
+    fill('visitor-join-lastName', 'Le Goff');
+    fill('visitor-join-email', 'yann@example.org');
+    await userEvent.click(screen.getByTestId('visitor-join-consent-ACTIONS-EMAIL'));
+    await userEvent.click(screen.getByTestId('visitor-join-submit'));
+    const sent = await screen.findByTestId('visitor-check-inbox');
+    expect(sent).toHaveTextContent('Nous avons envoyé un lien de confirmation à votre adresse e-mail.');
+    expect(sent).toHaveTextContent('Ouvrez-le dans les 48 heures pour confirmer votre place.');
+  });
+
+  it('says when too many sign-ups came from this connection', async () => {
+    mockApi({
+      graphql: {
+        Action: () => actionAnswer(),
+        ConsentWordings: () => WORDINGS,
+        JoinActionAsVisitor: () => ({
+          data: { joinActionAsVisitor: { joined: null, errors: [{ code: 'RATE_LIMITED', field: null, message: 'Too many sign-ups from here.' }] } },
+        }),
+      },
+    });
+    renderApp(`/actions/${ACTION_ID}`);
+    await waitFor(() => expect(screen.getByTestId('visitor-join-submit')).toBeEnabled());
+    fill('visitor-join-firstName', 'Yann');
+    fill('visitor-join-lastName', 'Le Goff');
+    fill('visitor-join-email', 'yann@example.org');
+    await userEvent.click(screen.getByTestId('visitor-join-consent-ACTIONS-EMAIL'));
+    await userEvent.click(screen.getByTestId('visitor-join-submit'));
+    const errors = await screen.findByTestId('visitor-join-errors');
+    expect(errors).toHaveTextContent('Too many sign-ups from this connection: try again in 10 minutes.');
+    expect(screen.queryByTestId('visitor-check-inbox')).not.toBeInTheDocument();
   });
 });
 

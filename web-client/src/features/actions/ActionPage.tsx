@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { PageHeading } from '../../ui/PageHeading';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useAuth } from '../auth/AuthContext';
+import { TurfPanel } from '../canvass/TurfPanel';
 import { formatWhen, isForeignZone, zoneCity } from './actionTime';
 import { AttendanceBar } from './AttendanceBar';
 import { JoinLeave } from './JoinLeave';
@@ -97,6 +98,7 @@ export function ActionPage() {
         </aside>
       </div>
 
+      {token && action.kind === 'DOOR_TO_DOOR' && action.status !== 'CANCELLED' && <TurfPanel action={action} />}
       {action.viewerManages && <ManageActions action={action} onChange={update} />}
       {runs && <ParticipantsList action={action} onCheckedIn={refetch} />}
       {runs && action.notices && <NoticesList notices={action.notices} timeZone={action.timeZone} />}

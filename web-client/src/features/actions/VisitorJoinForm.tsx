@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation } from '../../api/hooks';
 import { splitPayloadErrors, toPayloadErrors, type PayloadError } from '../../api/mutationErrors';
-import type { ActionDetailsFieldsFragment, NearInput, ParticipationStatus } from '../../gql/graphql';
+import type { ActionDetailsFieldsFragment, ConsentChannel, NearInput } from '../../gql/graphql';
 import { Field } from '../../ui/Field';
 import { FieldErrors } from '../../ui/FieldErrors';
 import { useFocusFirstError } from '../../ui/useFocusFirstError';
@@ -50,7 +50,8 @@ export function VisitorJoinForm({ action, near, onJoined }: Props) {
   const { t } = useTranslation();
   const [values, setValues] = useState<Values>(EMPTY);
   const [errors, setErrors] = useState<PayloadError[]>([]);
-  const [joined, setJoined] = useState<ParticipationStatus | null>(null);
+  // Where the confirmation link went: nothing is created or counted until the visitor follows it.
+  const [sentTo, setSentTo] = useState<ConsentChannel | null>(null);
   const [send, state] = useMutation(JoinActionAsVisitorMutation);
   const { wordings } = useConsentWordings();
   const [formRef, focusFirstError] = useFocusFirstError<HTMLFormElement>();
@@ -85,24 +86,18 @@ export function VisitorJoinForm({ action, near, onJoined }: Props) {
       focusFirstError();
       return;
     }
-    setJoined(payload.joined.status);
+    // The answer is the same whoever the contact is: it never says whether they were already signed up, nor the place.
+    setSentTo(payload.joined.confirmationSentTo);
     onJoined(payload.joined.action);
   }
 
-  if (joined) {
+  if (sentTo) {
     return (
-      <div
-        className={joined === 'WAITING' ? 'notice' : 'success'}
-        role="status"
-        data-testid="visitor-joined"
-        data-status={joined}
-      >
-        <p>{joined === 'WAITING' ? t('actions.visitor.waiting') : t('actions.visitor.confirmed')}</p>
+      <div className="notice" role="status" data-testid="visitor-check-inbox" data-channel={sentTo}>
         <p>
-          {values.email.trim()
-            ? t('actions.visitor.emailSoon', { email: values.email.trim() })
-            : t('actions.visitor.smsSoon', { phone: values.phone.trim() })}
+          <strong>{sentTo === 'SMS' ? t('actions.visitor.sentBySms') : t('actions.visitor.sentByEmail')}</strong>
         </p>
+        <p>{t('actions.visitor.openWithin')}</p>
       </div>
     );
   }

@@ -1,5 +1,5 @@
 import type { PayloadError } from '../../api/mutationErrors';
-import type { ActionDetailsFieldsFragment, ActionInput, ActionKind, ActionVisibility } from '../../gql/graphql';
+import type { ActionDetailsFieldsFragment, ActionInput, ActionKind, ActionVisibility, QuestionKind, SurveyQuestionInput } from '../../gql/graphql';
 import { DEFAULT_TIME_ZONE, instantToLocal, localToInstant } from './actionTime';
 import type { LatLon } from './layers';
 
@@ -17,7 +17,38 @@ export interface ActionFormValues {
   capacity: string;
   visibility: ActionVisibility;
   turfStations: string;
+  /** Door-to-door: the canvass it belongs to, and the questions asked at each door. */
+  campaign: string;
+  questions: QuestionDraft[];
   publish: boolean;
+}
+
+/** A survey question being written: choices one per line. */
+export interface QuestionDraft {
+  /** Keeps React's rows apart; not sent. */
+  key: string;
+  label: string;
+  kind: QuestionKind;
+  choices: string;
+}
+
+export const QUESTION_KINDS: readonly QuestionKind[] = ['YES_NO', 'CHOICE', 'TEXT'];
+/** As the API allows (SurveyQuestion.MaxQuestions). */
+export const MAX_QUESTIONS = 10;
+
+let draftKeys = 0;
+export function newQuestion(kind: QuestionKind = 'YES_NO', label = '', choices = ''): QuestionDraft {
+  draftKeys += 1;
+  return { key: `q${draftKeys}`, label, kind, choices };
+}
+
+/** The questions as the API takes them: choices only for a CHOICE question, blank lines left out. */
+export function questionInputs(questions: readonly QuestionDraft[]): (SurveyQuestionInput & { choices: string[] })[] {
+  return questions.map((q) => ({
+    label: q.label.trim(),
+    kind: q.kind,
+    choices: q.kind === 'CHOICE' ? q.choices.split('\n').map((c) => c.trim()).filter(Boolean) : [],
+  }));
 }
 
 /** What the API names the form's fields (action.endsAt…): its errors are shown next to them. */
@@ -34,6 +65,8 @@ export const ACTION_FORM_PATHS = [
   'action.capacity',
   'action.visibility',
   'action.turfStationIds',
+  'action.campaign',
+  'action.questions',
 ] as const;
 
 export type ActionFormField = (typeof ACTION_FORM_PATHS)[number] extends `action.${infer F}` ? F : never;
@@ -54,11 +87,19 @@ export function emptyActionValues(): ActionFormValues {
     capacity: '',
     visibility: 'SECTION',
     turfStations: '',
+    campaign: '',
+    questions: [],
     publish: false,
   };
 }
 
-export function valuesOf(action: ActionDetailsFieldsFragment): ActionFormValues {
+/** An action as the edit form reads it: its campaign and questions too. */
+export type EditedAction = ActionDetailsFieldsFragment & {
+  campaign?: string | null;
+  questions?: readonly { label: string; kind: QuestionKind; choices: readonly string[] }[] | null;
+};
+
+export function valuesOf(action: EditedAction): ActionFormValues {
   return {
     kind: action.kind,
     title: action.title,
@@ -72,6 +113,8 @@ export function valuesOf(action: ActionDetailsFieldsFragment): ActionFormValues 
     capacity: action.capacity != null ? String(action.capacity) : '',
     visibility: action.visibility,
     turfStations: (action.turfStationIds ?? []).join(', '),
+    campaign: action.campaign ?? '',
+    questions: (action.questions ?? []).map((q) => newQuestion(q.kind, q.label, q.choices.join('\n'))),
     publish: false,
   };
 }
@@ -107,6 +150,12 @@ export function localActionErrors(v: ActionFormValues): PayloadError[] {
   if (!v.meetingPoint) add('meetingPoint', 'POINT_REQUIRED');
   if (wholeNumber(v.attendanceTarget) == null) add('attendanceTarget', 'WHOLE_NUMBER');
   if (v.capacity.trim() && !wholeNumber(v.capacity)) add('capacity', 'WHOLE_NUMBER');
+  if (v.kind === 'DOOR_TO_DOOR') {
+    questionInputs(v.questions).forEach((q, i) => {
+      if (!q.label) errors.push({ code: 'REQUIRED', field: `action.questions.${i}.label` });
+      if (q.kind === 'CHOICE' && q.choices.length < 2) errors.push({ code: 'CHOICES_NEEDED', field: `action.questions.${i}.choices` });
+    });
+  }
   return errors;
 }
 
@@ -116,8 +165,14 @@ export function localActionErrors(v: ActionFormValues): PayloadError[] {
  */
 export function buildActionInput(
   v: ActionFormValues,
-  kept: { turfArea?: string | null; communeCode?: string | null; meetingPoint?: LatLon | null } = {},
+  kept: { turfArea?: string | null; communeCode?: string | null; meetingPoint?: LatLon | null; campaign?: string; questions?: ActionFormValues['questions'] } = {},
 ): ActionInput {
+  // Campaign and questions are sent when set or changed; left out, the API keeps them (a resend would renumber the
+  // questions the reports already answered).
+  const questions = v.kind === 'DOOR_TO_DOOR' ? questionInputs(v.questions) : [];
+  const keptQuestions = questionInputs(kept.questions ?? []);
+  const questionsChanged = JSON.stringify(questions) !== JSON.stringify(keptQuestions);
+  const campaign = v.campaign.trim();
   const samePoint =
     !!kept.meetingPoint && kept.meetingPoint.latitude === v.meetingPoint?.latitude && kept.meetingPoint.longitude === v.meetingPoint?.longitude;
   return {
@@ -135,5 +190,7 @@ export function buildActionInput(
     turfStationIds: parseStations(v.turfStations),
     turfArea: kept.turfArea ?? null,
     communeCode: samePoint ? (kept.communeCode ?? null) : null,
+    campaign: campaign !== (kept.campaign ?? '').trim() ? campaign : undefined,
+    questions: questionsChanged ? questions : undefined,
   };
 }

@@ -304,6 +304,7 @@ export const JoinActionAsVisitorMutation = graphql(`
   mutation JoinActionAsVisitor($input: JoinActionAsVisitorInput!) {
     joinActionAsVisitor(input: $input) {
       joined {
+        confirmationSentTo
         status
         action {
           ...ActionDetailsFields
@@ -312,6 +313,44 @@ export const JoinActionAsVisitorMutation = graphql(`
       errors {
         ...PayloadErrorFields
       }
+    }
+  }
+`);
+
+/** The link a visitor got (`/actions/confirm?token=…`): works once, within 48 hours. */
+export const ConfirmVisitorSignupMutation = graphql(`
+  mutation ConfirmVisitorSignup($token: String!) {
+    confirmVisitorSignup(token: $token) {
+      joined {
+        confirmationSentTo
+        status
+        action {
+          id
+          title
+          status
+          startsAt
+          endsAt
+          timeZone
+        }
+      }
+      errors {
+        ...PayloadErrorFields
+      }
+    }
+  }
+`);
+
+/** What actions would send while no mail or SMS provider is configured (the national team only). */
+export const ActionOutboxQuery = graphql(`
+  query ActionOutbox($first: Int) {
+    actionOutbox(first: $first) {
+      kind
+      status
+      heldReason
+      subject
+      recipient
+      body
+      createdAt
     }
   }
 `);
@@ -335,6 +374,13 @@ export const ActionForEditQuery = graphql(`
     action(id: $id) {
       ...ActionDetailsFields
       turfArea
+      campaign
+      questions {
+        id
+        label
+        kind
+        choices
+      }
     }
   }
 `);

@@ -4,7 +4,7 @@ import { LANGUAGES, setLanguage, type Language } from '../../i18n';
 import { NavigationFocusProvider, PageHeading } from '../../ui/PageHeading';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useAuth } from '../auth/AuthContext';
-import { canImport, canViewResults, holdsRights } from '../viewer/permissions';
+import { canImport, canReviewField, canSeeOutbox, canViewResults, holdsRights } from '../viewer/permissions';
 import { useViewer } from '../viewer/ViewerContext';
 
 function LanguageSwitch() {
@@ -72,6 +72,16 @@ export function Layout() {
                 {t('header.results')}
               </NavLink>
             </>
+          )}
+          {token && viewer && canReviewField(viewer) && (
+            <NavLink to="/review" data-testid="nav-review">
+              {t('header.review')}
+            </NavLink>
+          )}
+          {token && viewer && canSeeOutbox(viewer) && (
+            <NavLink to="/outbox" data-testid="nav-outbox">
+              {t('header.outbox')}
+            </NavLink>
           )}
           {token && viewer && canImport(viewer) && (
             <NavLink to="/imports" data-testid="nav-imports">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canImport, canViewResults, federationCodes, hasNationalGrant, holdsRights, homeSectionId, toViewer, type Viewer, type ViewerGrant } from './permissions';
+import { canImport, canSeeOutbox, canViewResults, federationCodes, hasNationalGrant, holdsRights, homeSectionId, toViewer, type Viewer, type ViewerGrant } from './permissions';
 
 function grant(partial: Partial<ViewerGrant>): ViewerGrant {
   return { id: 'g', role: 'DELEGATE', level: 'SECTION', permissions: [], section: null, federation: null, ...partial };
@@ -44,5 +44,13 @@ describe('what the home page shows', () => {
     expect(canViewResults(viewer([grant({ permissions: ['VIEW_PEOPLE'] })]))).toBe(false);
     expect(canImport(viewer([grant({ level: 'NATIONAL', permissions: ['ENTER_RESULTS'] })]))).toBe(true);
     expect(canImport(viewer([grant({ level: 'NATIONAL', permissions: ['VIEW_RESULTS'] })]))).toBe(false);
+  });
+});
+
+describe('the outbox link', () => {
+  it('is offered to holders of MANAGE_PEOPLE nationally only', () => {
+    expect(canSeeOutbox(viewer([grant({ level: 'NATIONAL', permissions: ['MANAGE_PEOPLE'] })]))).toBe(true);
+    expect(canSeeOutbox(viewer([grant({ level: 'NATIONAL', permissions: ['VIEW_PEOPLE', 'MANAGE_ACTIONS'] })]))).toBe(false);
+    expect(canSeeOutbox(viewer([grant({ level: 'FEDERATION', permissions: ['MANAGE_PEOPLE'], federation: { code: '29', name: 'F' } })]))).toBe(false);
   });
 });

@@ -49,3 +49,13 @@ export function canViewResults(viewer: Viewer): boolean {
 export function canImport(viewer: Viewer): boolean {
   return viewer.grants.some((g) => g.level === 'NATIONAL' && g.permissions.includes('ENTER_RESULTS'));
 }
+
+/** Holders of MANAGE_ACTIONS somewhere: the field review is offered (the API keeps it to their ground). */
+export function canReviewField(viewer: Viewer): boolean {
+  return viewer.grants.some((g) => g.permissions.includes('MANAGE_ACTIONS'));
+}
+
+/** The national team (MANAGE_PEOPLE for the whole party): the outbox of what actions would send is offered. */
+export function canSeeOutbox(viewer: Viewer): boolean {
+  return viewer.grants.some((g) => g.level === 'NATIONAL' && g.permissions.includes('MANAGE_PEOPLE'));
+}
