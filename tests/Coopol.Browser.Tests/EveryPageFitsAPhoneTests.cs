@@ -131,6 +131,18 @@ public sealed class EveryPageFitsAPhoneTests(ServedApp app)
             await Assertions.Expect(page.GetByTestId("import-report").First).ToBeVisibleAsync();
             await pages.CheckListAsync("import-reports");
             await pages.CheckAsync("9-imports", "Imports · Coopol");
+
+            // Field work: actions near a postcode, one action with its attendance and turf, the review by station.
+            await page.GotoAsync($"{app.BaseUrl}/actions?place=29200");
+            await Assertions.Expect(page.GetByTestId("action-row").First).ToBeVisibleAsync();
+            await pages.CheckAsync("10-actions-near", fr ? "Actions près de chez moi · Coopol" : "Actions near me · Coopol");
+            await page.GetByTestId("action-row").Filter(new() { HasText = "Saint-Martin" }).GetByTestId("action-link").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("attendance")).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByTestId("turf-panel")).ToBeVisibleAsync();
+            await pages.CheckAsync("11-action", "Porte-à-porte à Saint-Martin · Coopol");
+            await page.GotoAsync($"{app.BaseUrl}/review?level=SECTION");
+            await Assertions.Expect(page.GetByTestId("review-page")).ToBeVisibleAsync();
+            await pages.CheckAsync("12-field-review", fr ? "Bilan terrain · Coopol" : "Field review · Coopol");
         }
     }
 

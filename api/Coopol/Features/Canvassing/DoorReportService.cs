@@ -139,9 +139,10 @@ public sealed class DoorReportService(
             }
             if (report.Note?.Length > DoorReportLimits.Note) { results.Add(Reject("TOO_LONG", $"A note holds at most {DoorReportLimits.Note} characters.")); continue; }
             var visited = Instants.Utc(report.VisitedAt);
-            if (visited > now.AddMinutes(10) || visited < action.StartsAt.AddDays(-1))
+            // Teams may start on their turf once the action is out; a phone's clock a few minutes fast is forgiven.
+            if (visited > now.AddMinutes(10) || visited < (action.PublishedAt ?? action.CreatedAt).AddHours(-1))
             {
-                results.Add(Reject("INVALID_TIME", "The visit time is not within the action."));
+                results.Add(Reject("INVALID_TIME", "The visit time is before the action was published, or in the future."));
                 continue;
             }
             var answers = new List<DoorAnswer>();
