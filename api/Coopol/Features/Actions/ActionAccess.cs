@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Coopol.Access;
+using Coopol.Common;
 using Coopol.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -49,6 +50,10 @@ public sealed class ActionAccess(CoopolDbContext db, CallerContext caller)
 
     public async Task<IQueryable<FieldAction>> VisibleAsync(CancellationToken ct) =>
         db.Set<FieldAction>().AsNoTracking().Where(await VisibleFilterAsync(ct));
+
+    /// <summary>An action by its global ID, as the caller sees it; unknown, malformed and hidden all read as not found.</summary>
+    public async Task<ActionView> RequireVisibleAsync(string actionId, CancellationToken ct) =>
+        (GlobalId.TryDecodeGuid(actionId, ActionService.NodeType) is { } id ? await FindAsync(id, ct) : null) ?? throw new ActionNotFoundException();
 
     public async Task<ActionView?> FindAsync(Guid id, CancellationToken ct) =>
         (await ByIdsAsync([id], ct)).GetValueOrDefault(id);

@@ -252,9 +252,5 @@ public sealed class ActionParticipation(
         if (action.EndsAt <= clock.GetUtcNow().UtcDateTime) throw new ActionOverException();
     }
 
-    private async Task<ActionView> RequireVisibleAsync(string actionId, CancellationToken ct)
-    {
-        var id = GlobalId.TryDecodeGuid(actionId, ActionService.NodeType) ?? throw new ActionNotFoundException();
-        return await access.FindAsync(id, ct) ?? throw new ActionNotFoundException();
-    }
+    private Task<ActionView> RequireVisibleAsync(string actionId, CancellationToken ct) => access.RequireVisibleAsync(actionId, ct);
 }

@@ -113,7 +113,7 @@ public sealed class FieldActionConfiguration : IEntityTypeConfiguration<FieldAct
         builder.Property(a => a.TurfArea).HasColumnType("geometry(multipolygon,4326)");
         builder.Property(a => a.CancelReason).HasMaxLength(ActionLimits.Reason);
         builder.Property(a => a.Campaign).HasMaxLength(ActionLimits.Campaign);
-        builder.Property(a => a.Questions).HasConversion(new SurveyQuestionsConverter(), SurveyQuestionsConverter.Comparer).HasColumnType("jsonb");
+        builder.Property(a => a.Questions).HasConversion(new JsonListConverter<SurveyQuestion>(), JsonListConverter<SurveyQuestion>.Comparer).HasColumnType("jsonb");
         builder.HasOne<Section>().WithMany().HasForeignKey(a => a.SectionId).OnDelete(DeleteBehavior.Restrict);
         // "Near me" reads upcoming published actions only: a partial spatial index holds just those.
         builder.HasIndex(a => a.SearchPoint).HasMethod("gist").HasFilter("\"Status\" = 'Published'");

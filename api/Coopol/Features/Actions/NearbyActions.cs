@@ -65,9 +65,7 @@ public sealed class NearbyActions(CoopolDbContext db, ActionAccess access, TimeP
     public static async Task<List<Row>> RunAsync(CoopolDbContext db, Point point, double radiusMeters, Viewer viewer, DateTime now,
         IReadOnlyCollection<ActionKind>? kinds, DateTime? from, DateTime? to, object[]? after, int limit, CancellationToken ct)
     {
-        await db.Database.OpenConnectionAsync(ct);
-        await using var command = ((NpgsqlConnection)db.Database.GetDbConnection()).CreateCommand();
-        command.CommandText = Sql(kinds is { Count: > 0 }, from is not null, to is not null, after is not null);
+        await using var command = await db.CommandAsync(Sql(kinds is { Count: > 0 }, from is not null, to is not null, after is not null), ct);
         command.Parameters.Add(new NpgsqlParameter("lon", point.X));
         command.Parameters.Add(new NpgsqlParameter("lat", point.Y));
         command.Parameters.Add(new NpgsqlParameter("radius", radiusMeters));
@@ -159,9 +157,7 @@ public sealed class NearbyActions(CoopolDbContext db, ActionAccess access, TimeP
     /// <summary>The section whose territory holds the point, else the nearest by territory, else by seat: each an index scan.</summary>
     public async Task<Guid?> SectionForAsync(Point point, CancellationToken ct)
     {
-        await db.Database.OpenConnectionAsync(ct);
-        await using var command = ((NpgsqlConnection)db.Database.GetDbConnection()).CreateCommand();
-        command.CommandText = """
+        await using var command = await db.CommandAsync("""
             SELECT id FROM (
               (SELECT s."Id" AS id, 0 AS rank FROM "Sections" s WHERE ST_Intersects(s."Territory", ST_SetSRID(ST_MakePoint(@lon, @lat), 4326)) LIMIT 1)
               UNION ALL
@@ -171,7 +167,7 @@ public sealed class NearbyActions(CoopolDbContext db, ActionAccess access, TimeP
               (SELECT s."Id", 2 FROM "Sections" s WHERE s."SeatLocation" IS NOT NULL
                ORDER BY s."SeatLocation" <-> ST_SetSRID(ST_MakePoint(@lon, @lat), 4326)::geography LIMIT 1)
             ) found ORDER BY rank LIMIT 1
-            """;
+            """, ct);
         command.Parameters.Add(new NpgsqlParameter("lon", point.X));
         command.Parameters.Add(new NpgsqlParameter("lat", point.Y));
         return await command.ExecuteScalarAsync(ct) is Guid id ? id : null;

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-
 namespace Coopol.Features.Actions;
 
 public enum QuestionKind
@@ -27,23 +23,6 @@ public sealed record SurveyQuestion(string Id, string Label, QuestionKind Kind, 
         QuestionKind.Choice => Choices.Contains(value),
         _ => value.Length <= MaxTextAnswer,
     };
-}
-
-/// <summary>Stores an action's questions as JSON text: they are read and written with the action, never queried.</summary>
-public sealed class SurveyQuestionsConverter() : ValueConverter<List<SurveyQuestion>, string>(
-    v => JsonSerializer.Serialize(v, Options),
-    v => Read(v))
-{
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
-
-    /// <summary>Anything but a JSON array (a column added with a default of its own) reads as no question.</summary>
-    private static List<SurveyQuestion> Read(string v) =>
-        v.TrimStart().StartsWith('[') ? JsonSerializer.Deserialize<List<SurveyQuestion>>(v, Options) ?? [] : [];
-
-    public static readonly ValueComparer<List<SurveyQuestion>> Comparer = new(
-        (a, b) => JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),
-        v => JsonSerializer.Serialize(v, Options).GetHashCode(StringComparison.Ordinal),
-        v => v.ToList());
 }
 
 public sealed class SurveyQuestionInput

@@ -196,10 +196,7 @@ public sealed class CanvassService(CoopolDbContext db, ActionAccess actions, Wal
         var buildingIds = ordered.SelectMany(a => a.Buildings).Select(b => b.Id).ToList();
         var doors = (await db.Set<Door>().AsNoTracking().Where(d => buildingIds.Contains(d.BuildingId)).ToListAsync(ct))
             .GroupBy(d => d.BuildingId).ToDictionary(g => g.Key, g => g.OrderBy(d => d.Position).ToList());
-        var doorIds = doors.Values.SelectMany(d => d).Select(d => d.Id).ToList();
-        var outcomes = (await db.Set<DoorReport>().AsNoTracking().Where(r => r.ActionId == view.Action.Id && doorIds.Contains(r.DoorId))
-            .OrderBy(r => r.VisitedAt).Select(r => new { r.DoorId, r.Outcome }).ToListAsync(ct))
-            .GroupBy(r => r.DoorId).ToDictionary(g => g.Key, g => g.Last().Outcome);
+        var outcomes = await OutcomesAsync(view.Action.Id, doors.Values.SelectMany(d => d).Select(d => d.Id).ToList(), ct);
         var addresses = ordered.Select(a => new WalkAddress(a, a.Buildings.Select(b => new WalkBuilding(b,
             (doors.GetValueOrDefault(b.Id) ?? []).Select(d => new WalkDoor(d, outcomes.TryGetValue(d.Id, out var o) ? o : null)).ToList())).ToList())).ToList();
         string? holder = null;
@@ -228,22 +225,21 @@ public sealed class CanvassService(CoopolDbContext db, ActionAccess actions, Wal
             throw InputValidationException.For("count", "DOORS_REPORTED", $"Door {reported} has a report: the building keeps at least {reported} doors.");
         var building = await addresses.SetDoorCountAsync(id, count, ct);
         var doors = await addresses.DoorsAsync(id, ct);
-        var doorIds = doors.Select(d => d.Id).ToList();
-        var outcomes = (await db.Set<DoorReport>().AsNoTracking().Where(r => r.ActionId == view.Action.Id && doorIds.Contains(r.DoorId))
-            .OrderBy(r => r.VisitedAt).Select(r => new { r.DoorId, r.Outcome }).ToListAsync(ct))
-            .GroupBy(r => r.DoorId).ToDictionary(g => g.Key, g => g.Last().Outcome);
+        var outcomes = await OutcomesAsync(view.Action.Id, doors.Select(d => d.Id).ToList(), ct);
         return new WalkBuilding(new TurfBuilding(building.Id, building.Label, building.DoorCount, doors.Count),
             doors.Select(d => new WalkDoor(d, outcomes.TryGetValue(d.Id, out var o) ? o : null)).ToList());
     }
+
+    /// <summary>The latest outcome reported in this action for each of these doors.</summary>
+    private async Task<Dictionary<long, DoorOutcome>> OutcomesAsync(Guid actionId, List<long> doorIds, CancellationToken ct) =>
+        (await db.Set<DoorReport>().AsNoTracking().Where(r => r.ActionId == actionId && doorIds.Contains(r.DoorId))
+            .OrderBy(r => r.VisitedAt).Select(r => new { r.DoorId, r.Outcome }).ToListAsync(ct))
+            .GroupBy(r => r.DoorId).ToDictionary(g => g.Key, g => g.Last().Outcome);
 
     public static long ParseShareId(string id) =>
         GlobalId.TryDecode(id) is (ShareNodeType, var key) && long.TryParse(key, out var n) ? n : throw ShareNotFound();
 
     private static InputValidationException ShareNotFound() => InputValidationException.For("shareId", "SHARE_NOT_FOUND", "This share was not found.");
 
-    private async Task<ActionView> RequireAsync(string actionId, CancellationToken ct)
-    {
-        var id = GlobalId.TryDecodeGuid(actionId, ActionService.NodeType) ?? throw new ActionNotFoundException();
-        return await actions.FindAsync(id, ct) ?? throw new ActionNotFoundException();
-    }
+    private Task<ActionView> RequireAsync(string actionId, CancellationToken ct) => actions.RequireVisibleAsync(actionId, ct);
 }

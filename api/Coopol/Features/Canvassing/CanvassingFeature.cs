@@ -31,12 +31,8 @@ public sealed class CanvassingFeature : IFeature
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<TurfShareSummaryType>>>>("turfShares")
             .Description("A door-to-door's shares: all for those who run it, the free ones and their own for a confirmed participant.")
             .Argument<NonNullGraphType<IdGraphType>>("actionId")
-            .ResolveAsync(async ctx =>
-            {
-                var id = GlobalId.TryDecodeGuid(ctx.GetArgument<string>("actionId"), ActionService.NodeType) ?? throw new ActionNotFoundException();
-                var view = await ctx.Service<ActionAccess>().FindAsync(id, ctx.CancellationToken) ?? throw new ActionNotFoundException();
-                return await ctx.Service<CanvassService>().SharesAsync(view, ctx.CancellationToken);
-            });
+            .ResolveAsync(async ctx => await ctx.Service<CanvassService>().SharesAsync(
+                await ctx.Service<ActionAccess>().RequireVisibleAsync(ctx.GetArgument<string>("actionId"), ctx.CancellationToken), ctx.CancellationToken));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<FieldActivityType>>>>("fieldReview")
             .Description("Field work by polling station, section, federation or nation (optionally by week), within the viewer's MANAGE_ACTIONS.")
             .Argument<NonNullGraphType<ReviewLevelType>>("level").Argument<StringGraphType>("federationCode")

@@ -51,8 +51,11 @@ public sealed class DoorReport
     /// <summary>The supporter made from the contact the household gave, with their consent.</summary>
     public Guid? ContactId { get; init; }
 
-    public static bool IsContact(DoorOutcome outcome) =>
-        outcome is DoorOutcome.Opened or DoorOutcome.Interested or DoorOutcome.WantsToJoin or DoorOutcome.WantsToHelp;
+    /// <summary>The outcomes where the door opened and someone talked: what reviews count as contacts.</summary>
+    public static readonly DoorOutcome[] ContactOutcomes = [DoorOutcome.Opened, DoorOutcome.Interested, DoorOutcome.WantsToJoin, DoorOutcome.WantsToHelp];
+
+    /// <summary><see cref="ContactOutcomes"/> as a SQL list of the stored values.</summary>
+    public static string ContactOutcomesSql => string.Join(", ", ContactOutcomes.Select(o => $"'{o}'"));
 }
 
 public sealed class DoorReportConfiguration : IEntityTypeConfiguration<DoorReport>
@@ -65,7 +68,7 @@ public sealed class DoorReportConfiguration : IEntityTypeConfiguration<DoorRepor
         builder.Property(r => r.StationId).HasMaxLength(16);
         builder.Property(r => r.FederationCode).HasMaxLength(3);
         builder.Property(r => r.Note).HasMaxLength(DoorReportLimits.Note);
-        builder.Property(r => r.Answers).HasConversion(new DoorAnswersConverter(), DoorAnswersConverter.Comparer).HasColumnType("jsonb");
+        builder.Property(r => r.Answers).HasConversion(new JsonListConverter<DoorAnswer>(), JsonListConverter<DoorAnswer>.Comparer).HasColumnType("jsonb");
         builder.HasIndex(r => new { r.ActionId, r.DoorId });
         builder.HasIndex(r => new { r.StationId, r.VisitedAt });
         builder.HasIndex(r => new { r.SectionId, r.VisitedAt });
@@ -83,15 +86,4 @@ public static class DoorReportLimits
     public const int Batch = 200;
     /// <summary>Reports written offline arrive late; a week after the action, they are no longer taken.</summary>
     public static readonly TimeSpan Late = TimeSpan.FromDays(7);
-}
-
-public sealed class DoorAnswersConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<List<DoorAnswer>, string>(
-    v => System.Text.Json.JsonSerializer.Serialize(v, Options), v => System.Text.Json.JsonSerializer.Deserialize<List<DoorAnswer>>(v, Options) ?? new List<DoorAnswer>())
-{
-    private static readonly System.Text.Json.JsonSerializerOptions Options = new(System.Text.Json.JsonSerializerDefaults.Web);
-
-    public static readonly Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<DoorAnswer>> Comparer = new(
-        (a, b) => System.Text.Json.JsonSerializer.Serialize(a, Options) == System.Text.Json.JsonSerializer.Serialize(b, Options),
-        v => System.Text.Json.JsonSerializer.Serialize(v, Options).GetHashCode(StringComparison.Ordinal),
-        v => v.ToList());
 }

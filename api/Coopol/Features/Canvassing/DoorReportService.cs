@@ -97,8 +97,7 @@ public sealed class DoorReportService(
 
     private async Task<IReadOnlyList<DoorReportResult>> SubmitOnceAsync(SubmitDoorReportsInput input, CancellationToken ct)
     {
-        var actionId = GlobalId.TryDecodeGuid(input.ActionId, ActionService.NodeType) ?? throw new ActionNotFoundException();
-        var view = await actions.FindAsync(actionId, ct) ?? throw new ActionNotFoundException();
+        var view = await actions.RequireVisibleAsync(input.ActionId, ct);
         var me = (await actions.RightsAsync(ct)).RequirePerson();
         if (!view.SeesParticipants && view.Participation != ParticipationStatus.Confirmed)
             throw new ForbiddenException("Only the action's volunteers report its doors.");

@@ -87,7 +87,7 @@ public sealed class FieldReview(CoopolDbContext db, CallerContext caller, TimePr
     /// <summary>Reports: doors knocked, contacts made, reporters, supporters made, per zone (and week).</summary>
     private static string ReportsSql(ReviewLevel level, bool byWeek) => $"""
         SELECT {KeyOf(level, "r", false)} AS k, {WeekOf("r.\"VisitedAt\"", byWeek)} AS w,
-               count(*)::int, count(*) FILTER (WHERE r."Outcome" IN ('Opened', 'Interested', 'WantsToJoin', 'WantsToHelp'))::int,
+               count(*)::int, count(*) FILTER (WHERE r."Outcome" IN ({DoorReport.ContactOutcomesSql}))::int,
                count(DISTINCT r."ReporterId")::int, count(r."ContactId")::int
         FROM "DoorReports" r
         WHERE {Scope("r")} AND (@from IS NULL OR r."VisitedAt" >= @from) AND (@to IS NULL OR r."VisitedAt" < @to)
@@ -113,9 +113,7 @@ public sealed class FieldReview(CoopolDbContext db, CallerContext caller, TimePr
     private async Task<Dictionary<(string Key, DateOnly? Week), T>> RunAsync<T>(string sql, FieldReviewQuery query, Reach reach, CancellationToken ct,
         Func<NpgsqlDataReader, T> read)
     {
-        await db.Database.OpenConnectionAsync(ct);
-        await using var command = ((NpgsqlConnection)db.Database.GetDbConnection()).CreateCommand();
-        command.CommandText = sql;
+        await using var command = await db.CommandAsync(sql, ct);
         command.Parameters.Add(new NpgsqlParameter("everywhere", reach.Everywhere));
         command.Parameters.Add(new NpgsqlParameter("federations", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = reach.FederationCodes.ToArray() });
         command.Parameters.Add(new NpgsqlParameter("sections", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = reach.SectionIds.ToArray() });
@@ -142,9 +140,7 @@ public sealed class FieldReview(CoopolDbContext db, CallerContext caller, TimePr
             ReviewLevel.Section => """SELECT "Id"::text, "Name" FROM "Sections" WHERE "Id"::text = ANY(@keys)""",
             _ => """SELECT "Code", "Name" FROM "Federations" WHERE "Code" = ANY(@keys)""",
         };
-        await db.Database.OpenConnectionAsync(ct);
-        await using var command = ((NpgsqlConnection)db.Database.GetDbConnection()).CreateCommand();
-        command.CommandText = sql;
+        await using var command = await db.CommandAsync(sql, ct);
         command.Parameters.Add(new NpgsqlParameter("keys", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = keys.ToArray() });
         var labels = new Dictionary<string, string>();
         await using var reader = await command.ExecuteReaderAsync(ct);

@@ -101,7 +101,7 @@ public static class ZoneQuery
     /// (no value): so few doors would point at households.</summary>
     private static string Field(MapLayer layer, StationScope scope, Territory territory, bool inBox)
     {
-        var filter = layer.Key == "contacts" ? "AND r.\"Outcome\" IN ('Opened', 'Interested', 'WantsToJoin', 'WantsToHelp')" : "";
+        var filter = layer.Key == "contacts" ? $"AND r.\"Outcome\" IN ({Canvassing.DoorReport.ContactOutcomesSql})" : "";
         return $"""
             {(inBox ? Box : "")}
             zones AS (
