@@ -101,6 +101,12 @@ export function Layout() {
             </span>
           )}
           <LanguageSwitch />
+          {!token && (
+            // A visitor who found an action may be a member: signing in is one tap away.
+            <NavLink to="/signin" className="button-link secondary" data-testid="sign-in">
+              {t('header.signIn')}
+            </NavLink>
+          )}
           {token && (
             <button
               type="button"
