@@ -59,7 +59,11 @@ public static class ArchitectureRules
             "Coopol.Features.Canvassing.CanvassService", // outcomes of a share's doors, for its holder and those who run the action
             "Coopol.Features.Canvassing.DoorReportService", // resends of the reporter's own reports
         ],
-        ["Coopol.Features.Actions.VisitorSignup"] = ["Coopol.Features.Actions.ActionParticipation"], // found by its token, or counted per contact
+        ["Coopol.Features.Actions.VisitorSignup"] =
+        [
+            "Coopol.Features.Actions.ActionParticipation", // found by its token, or counted per contact
+            "Coopol.Features.Actions.PurgeVisitorSignupsJob", // system job: unconfirmed sign-ups deleted after expiry
+        ],
         ["Coopol.Features.Actions.ActionNotice"] = ["Coopol.Features.Actions.ActionNotices"], // for those who run the action
         ["Coopol.Features.Roles.RoleGrantEvent"] = ["Coopol.Features.Roles.RoleService", "Coopol.Features.Roles.RecordExpiredGrantsJob"],
     };

@@ -378,6 +378,9 @@ namespace Coopol.Data.Migrations
                     b.Property<Guid>("SectionId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("Suppressed")
+                        .HasColumnType("boolean");
+
                     b.Property<byte[]>("TokenHash")
                         .IsRequired()
                         .HasColumnType("bytea");

@@ -44,7 +44,7 @@ public sealed class ActionAccess(CoopolDbContext db, CallerContext caller)
         return a => (a.Status != ActionStatus.Draft
                      && (a.Visibility != ActionVisibility.Section || a.SectionId == me.SectionId))
                     || federations.Contains(a.FederationCode) || sections.Contains(a.SectionId)
-                    || a.OrganizerIds.Contains(me.Id)
+                    || (a.OrganizerIds.Contains(me.Id) && a.SectionId == me.SectionId)
                     || participations.Any(p => p.ActionId == a.Id);
     }
 

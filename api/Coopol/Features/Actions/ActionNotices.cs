@@ -33,9 +33,11 @@ public sealed class ActionNotices(CoopolDbContext db, ConsentService consents, P
     {
         db.Add(new ActionNotice
         {
-            ActionId = action.Id, Recipient = signup.Email ?? signup.Phone, Kind = NoticeKind.ConfirmSignup, Status = NoticeStatus.Queued,
+            ActionId = action.Id, Recipient = signup.Email ?? signup.Phone, Kind = NoticeKind.ConfirmSignup,
+            Status = signup.Suppressed ? NoticeStatus.Held : NoticeStatus.Queued,
+            HeldReason = signup.Suppressed ? "Too many sign-up requests for this contact within the hour" : null,
             Key = $"confirm:{signup.Id:N}", Subject = $"Confirmez votre inscription / Confirm your sign-up: {action.Title}",
-            Body = $"/actions/confirm?token={token}", CreatedAt = now,
+            Body = signup.Suppressed ? null : $"/actions/confirm?token={token}", CreatedAt = now,
         });
         return db.SaveChangesAsync(ct);
     }
@@ -83,6 +85,13 @@ public sealed class ActionNotices(CoopolDbContext db, ConsentService consents, P
         db.Set<ActionNotice>().AsNoTracking().Where(n => n.ActionId == actionId && n.Kind != NoticeKind.ConfirmSignup)
             .OrderByDescending(n => n.Id).Take(limit).ToListAsync(ct);
 
+    /// <summary>A confirmation link used (or expired) is wiped from its notice.</summary>
+    public Task ForgetLinkAsync(Guid signupId, CancellationToken ct)
+    {
+        var key = $"confirm:{signupId:N}";
+        return db.Set<ActionNotice>().Where(n => n.Key == key).ExecuteUpdateAsync(u => u.SetProperty(n => n.Body, (string?)null), ct);
+    }
+
     /// <summary>Everything waiting to be sent, newest first: what a mail or SMS provider would get. For the national team
     /// (MANAGE_PEOPLE nationally) while no provider is configured, so a demo or a test can follow a confirmation link.</summary>
     public Task<List<ActionNotice>> OutboxAsync(int limit, CancellationToken ct) =>
@@ -124,5 +133,24 @@ public sealed class CloseEndedActionsJob(CoopolDbContext db, TimeProvider clock)
         var before = clock.GetUtcNow().UtcDateTime - After;
         return await db.Set<FieldAction>().Where(a => a.Status == ActionStatus.Published && a.EndsAt < before)
             .ExecuteUpdateAsync(u => u.SetProperty(a => a.Status, ActionStatus.Done), ct);
+    }
+}
+
+
+/// <summary>Every hour: sign-ups never confirmed are deleted two days after their link expired, with their notices (a name
+/// and contact someone typed, perhaps not theirs, are not kept); links already used were wiped when used.</summary>
+public sealed class PurgeVisitorSignupsJob(CoopolDbContext db, TimeProvider clock)
+{
+    public const string RecurringId = "actions:purge-visitor-signups";
+    public static readonly TimeSpan KeptAfterExpiry = TimeSpan.FromDays(2);
+
+    [AutomaticRetry(Attempts = 3)]
+    public async Task<int> RunAsync(CancellationToken ct)
+    {
+        var before = clock.GetUtcNow().UtcDateTime - KeptAfterExpiry;
+        var stale = await db.Set<VisitorSignup>().Where(v => v.ConfirmedAt == null && v.ExpiresAt < before).Select(v => v.Id).Take(5000).ToListAsync(ct);
+        var keys = stale.Select(id => $"confirm:{id:N}").ToList();
+        await db.Set<ActionNotice>().Where(n => keys.Contains(n.Key)).ExecuteDeleteAsync(ct);
+        return await db.Set<VisitorSignup>().Where(v => stale.Contains(v.Id)).ExecuteDeleteAsync(ct);
     }
 }

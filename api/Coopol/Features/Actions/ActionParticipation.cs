@@ -22,10 +22,12 @@ public sealed record VisitorJoinResult(ActionView Action, ParticipationStatus? S
 
 /// <summary>Joining, leaving, the waiting list and check-in. Taking part is personal data: participants are listed to
 /// those who run the action only, and an anonymous visitor learns counts, never names.</summary>
-/// <summary>What other features do when someone leaves an action (Canvassing gives back the share they held).</summary>
+/// <summary>What other features do when someone leaves an action, or it is cancelled (Canvassing gives shares back).</summary>
 public interface IParticipationListener
 {
     Task LeftAsync(Guid actionId, Guid personId, CancellationToken ct);
+
+    Task CancelledAsync(Guid actionId, CancellationToken ct);
 }
 
 public sealed class ActionParticipation(
@@ -98,57 +100,70 @@ public sealed class ActionParticipation(
         limits.Check(access.ClientAddress);
         var email = string.IsNullOrWhiteSpace(input.Email) ? null : EmailAddress.Normalize(input.Email);
         var phone = MobilePhone.ToE164(input.Phone);
+        var contact = email ?? phone!;
         var now = clock.GetUtcNow().UtcDateTime;
-        var hourAgo = now.AddHours(-1);
-        var recent = await db.Set<VisitorSignup>().CountAsync(v => v.CreatedAt > hourAgo
-            && ((email != null && v.Email == email) || (email == null && v.Phone == phone)), ct);
-        var channel = email is not null ? ConsentChannel.Email : ConsentChannel.Sms;
-        // Beyond a few a hour for one contact, the request is dropped as if sent: an inbox is not flooded, and the
-        // answer stays the same.
-        if (recent >= VisitorLimits.PerContactPerHour) return new VisitorJoinResult(view, null, channel);
         var sectionId = place?.Point is { } point ? await places.SectionForAsync(point, ct) ?? view.Action.SectionId : view.Action.SectionId;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // One request per contact at a time, so the hourly count below cannot be outrun by a burst.
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({"visitor:" + contact}))", ct);
+        var hourAgo = now.AddHours(-1);
+        var recent = await db.Set<VisitorSignup>().CountAsync(v => v.ActionId == view.Action.Id && v.CreatedAt > hourAgo
+            && ((email != null && v.Email == email) || (email == null && v.Phone == phone)), ct);
         var (token, hash) = VisitorSignup.NewToken();
         var signup = new VisitorSignup
         {
             ActionId = view.Action.Id, FirstName = input.FirstName.Trim(), LastName = input.LastName.Trim(), Email = email, Phone = phone,
             Location = place?.Point, SectionId = sectionId, TokenHash = hash, CreatedAt = now, ExpiresAt = now + VisitorSignup.Lifetime,
+            // Beyond a few an hour for one contact and action, the link is not sent (an inbox is not flooded): the same
+            // rows are written and the same answer given, so nothing tells which requests were dropped.
+            Suppressed = recent >= VisitorLimits.PerContactPerHour,
         };
         db.Add(signup);
         await notices.ConfirmationAsync(view.Action, signup, token, now, ct);
-        return new VisitorJoinResult(view, null, channel);
+        await transaction.CommitAsync(ct);
+        return new VisitorJoinResult(view, null, email is not null ? ConsentChannel.Email : ConsentChannel.Sms);
     }
 
-    /// <summary>The visitor opened the link: they become a supporter of the section of their place (their consent recorded
-    /// as given by them on the form), and join the action, or its waiting list when full.</summary>
+    /// <summary>The visitor confirmed with the link: they become a supporter of the section of their place (their consent
+    /// recorded as given by them on the form, for the channel the link proved) and join the action, or its waiting list.
+    /// All or nothing: the token is claimed, the place taken and the person made in one transaction.</summary>
     public async Task<VisitorJoinResult> ConfirmVisitorAsync(string token, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(token) || token.Length > 100) throw new InvalidSignupTokenException();
         var hash = VisitorSignup.HashOf(token.Trim());
         var now = clock.GetUtcNow().UtcDateTime;
-        var signup = await db.Set<VisitorSignup>().AsTracking().FirstOrDefaultAsync(v => v.TokenHash == hash, ct);
-        if (signup is null || signup.ConfirmedAt is not null || signup.ExpiresAt < now) throw new InvalidSignupTokenException();
-        var action = await db.Set<FieldAction>().AsNoTracking().FirstAsync(a => a.Id == signup.ActionId, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Claimed once: a second click, or two at the same moment, find it taken.
+        var claimed = await db.Set<VisitorSignup>()
+            .Where(v => v.TokenHash == hash && v.ConfirmedAt == null && v.ExpiresAt > now && !v.Suppressed)
+            .ExecuteUpdateAsync(u => u.SetProperty(v => v.ConfirmedAt, now), ct);
+        if (claimed == 0) throw new InvalidSignupTokenException();
+        var signup = await db.Set<VisitorSignup>().AsNoTracking().SingleAsync(v => v.TokenHash == hash, ct);
+        var action = await LockAsync(signup.ActionId, ct);
+        // Still for the public: an action made members-only since the request is not joined by a visitor.
+        if (action.Visibility != ActionVisibility.Public) throw new ActionNotFoundException();
         EnsureOpen(action);
-        // They proved the contact the link went to: that channel's consent is theirs.
-        List<(ConsentPurpose, ConsentChannel)> consents = [(ConsentPurpose.Actions, signup.Channel)];
-        var known = await people.RecordsWithContactAsync(signup.Email, signup.Email is null ? signup.Phone : null, ct);
-        var joined = known.Count == 0 ? [] : await db.Set<ActionParticipant>().AsNoTracking()
+        await EnsurePlaceAsync(action, waitIfFull: true, ct);
+        // Someone already taking part under this (proven) email keeps their one place; a phone is not enough to say
+        // two people are one (a family phone).
+        var known = signup.Email is null ? [] : await people.RecordsWithContactAsync(signup.Email, null, ct);
+        var joined = known.Count == 0 ? null : await db.Set<ActionParticipant>().AsNoTracking()
             .Where(p => p.ActionId == action.Id && known.Contains(p.PersonId) && p.Status != ParticipationStatus.Left)
-            .Select(p => new { p.PersonId, p.Status }).ToListAsync(ct);
+            .Select(p => new { p.PersonId, p.Status }).FirstOrDefaultAsync(ct);
+        Guid personId;
         ParticipationStatus status;
-        if (joined.Count > 0)
-        {
-            signup.PersonId = joined[0].PersonId;
-            status = joined[0].Status;
-        }
+        if (joined is not null) (personId, status) = (joined.PersonId, joined.Status);
         else
         {
-            signup.PersonId = await persons.RegisterVisitorAsync(new VisitorDetails(signup.FirstName, signup.LastName, signup.Email, signup.Phone,
-                signup.Location), signup.SectionId, consents, ConsentMethod.WebForm, null, ct);
-            status = await JoinAsPersonAsync(action.Id, signup.PersonId.Value, waitIfFull: true, ct);
+            personId = await persons.RegisterVisitorAsync(new VisitorDetails(signup.FirstName, signup.LastName, signup.Email,
+                signup.Channel == ConsentChannel.Sms ? signup.Phone : null, signup.Location), signup.SectionId,
+                [(ConsentPurpose.Actions, signup.Channel)], ConsentMethod.WebForm, null, ct, askToJoin: true);
+            status = await JoinAsPersonAsync(action.Id, personId, waitIfFull: true, ct);
         }
-        signup.ConfirmedAt = now;
-        await db.SaveChangesAsync(ct);
+        await db.Set<VisitorSignup>().Where(v => v.Id == signup.Id).ExecuteUpdateAsync(u => u.SetProperty(v => v.PersonId, personId), ct);
+        // The link has served: nobody reading the outbox can use it again.
+        await notices.ForgetLinkAsync(signup.Id, ct);
+        await transaction.CommitAsync(ct);
         var views = await access.ViewsAsync([action], ct);
         return new VisitorJoinResult(views[action.Id], status, signup.Channel);
     }
@@ -204,31 +219,44 @@ public sealed class ActionParticipation(
 
     private async Task<ParticipationStatus> JoinAsPersonAsync(Guid actionId, Guid personId, bool waitIfFull, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        // One join at a time per action, so two people never take the last place.
-        var action = await LockAsync(actionId, ct);
-        EnsureOpen(action);
-        var row = await db.Set<ActionParticipant>().AsTracking().FirstOrDefaultAsync(p => p.ActionId == actionId && p.PersonId == personId, ct);
-        if (row is { Status: not ParticipationStatus.Left }) return row.Status;
-        var counts = await db.Set<ActionParticipant>().Where(p => p.ActionId == actionId)
-            .GroupBy(p => p.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var confirmed = counts.GetValueOrDefault(ParticipationStatus.Confirmed);
-        var waiting = counts.GetValueOrDefault(ParticipationStatus.Waiting);
-        var full = action.Capacity is { } capacity && confirmed >= capacity;
-        if (full && (!waitIfFull || waiting >= Math.Max(MinWaitingList, action.Capacity!.Value))) throw new ActionFullException();
-        var now = clock.GetUtcNow().UtcDateTime;
-        var status = full ? ParticipationStatus.Waiting : ParticipationStatus.Confirmed;
-        if (row is null)
-            db.Add(new ActionParticipant { ActionId = actionId, PersonId = personId, Status = status, JoinedAt = now, UpdatedAt = now });
-        else
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
         {
-            row.Status = status;
-            row.JoinedAt = now;
-            row.UpdatedAt = now;
+            // One join at a time per action, so two people never take the last place.
+            var action = await LockAsync(actionId, ct);
+            EnsureOpen(action);
+            var row = await db.Set<ActionParticipant>().AsTracking().FirstOrDefaultAsync(p => p.ActionId == actionId && p.PersonId == personId, ct);
+            if (row is { Status: not ParticipationStatus.Left }) return row.Status;
+            var status = await EnsurePlaceAsync(action, waitIfFull, ct);
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (row is null)
+                db.Add(new ActionParticipant { ActionId = actionId, PersonId = personId, Status = status, JoinedAt = now, UpdatedAt = now });
+            else
+            {
+                row.Status = status;
+                row.JoinedAt = now;
+                row.UpdatedAt = now;
+            }
+            await db.SaveChangesAsync(ct);
+            if (own is not null) await own.CommitAsync(ct);
+            return status;
         }
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return status;
+        finally
+        {
+            if (own is not null) await own.DisposeAsync();
+        }
+    }
+
+    /// <summary>The place a newcomer gets (the action locked by the caller): confirmed, else waiting; a full waiting list
+    /// (or one not wanted) is <see cref="ActionFullException"/>.</summary>
+    private async Task<ParticipationStatus> EnsurePlaceAsync(FieldAction action, bool waitIfFull, CancellationToken ct)
+    {
+        var counts = await db.Set<ActionParticipant>().Where(p => p.ActionId == action.Id)
+            .GroupBy(p => p.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var full = action.Capacity is { } capacity && counts.GetValueOrDefault(ParticipationStatus.Confirmed) >= capacity;
+        if (full && (!waitIfFull || counts.GetValueOrDefault(ParticipationStatus.Waiting) >= Math.Max(MinWaitingList, action.Capacity!.Value)))
+            throw new ActionFullException();
+        return full ? ParticipationStatus.Waiting : ParticipationStatus.Confirmed;
     }
 
     private async Task PromoteWaitingAsync(FieldAction action, DateTime now, CancellationToken ct)

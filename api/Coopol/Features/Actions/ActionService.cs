@@ -18,7 +18,8 @@ namespace Coopol.Features.Actions;
 /// the national team, or a delegate of the section).</summary>
 public sealed class ActionService(
     CoopolDbContext db, ActionAccess access, SectionService sections, PeopleAccess people, ElectoralSilence silence,
-    ActionNotices notices, TimeProvider clock, IValidator<ActionInput> validator, IValidator<CancelActionInput> cancelValidator)
+    ActionNotices notices, TimeProvider clock, IValidator<ActionInput> validator, IValidator<CancelActionInput> cancelValidator,
+    IEnumerable<IParticipationListener> listeners)
 {
     public const string NodeType = "Action";
 
@@ -148,6 +149,7 @@ public sealed class ActionService(
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         if (wasPublished) await notices.CancellationAsync(action, now, ct);
+        foreach (var listener in listeners) await listener.CancelledAsync(action.Id, ct);
         await transaction.CommitAsync(ct);
         return view;
     }
@@ -186,8 +188,11 @@ public sealed class ActionService(
     private async Task EnsureNoSilenceAsync(FieldAction action, DateTime now, CancellationToken ct)
     {
         var periods = await silence.OverlappingAsync(Min(now, action.StartsAt), Max(now + TimeSpan.FromSeconds(1), action.EndsAt), ct);
+        if (periods.Count == 0) return;
         var communes = new HashSet<string>(action.TurfStationIds.Select(s => s.Split('_')[0]));
         if (action.CommuneCode is { } c) communes.Add(c);
+        if (action.TurfArea is { } area)
+            communes.UnionWith(await db.Set<Commune>().Where(m => m.Boundary != null && m.Boundary.Intersects(area)).Select(m => m.Code).ToListAsync(ct));
         var period = periods.FirstOrDefault(p => (p.StartsAt <= now && p.EndsAt > now) || (p.StartsAt < action.EndsAt && p.EndsAt > action.StartsAt)
             ? p.Covers(action.FederationCode, null) || communes.Any(code => p.Covers(action.FederationCode, code)) : false);
         if (period is not null) throw new ElectoralSilenceInEffectException(period);
@@ -286,11 +291,19 @@ public sealed class ActionService(
     private async Task EnsureAreaInFederationAsync(MultiPolygon area, string federationCode, CancellationToken ct)
     {
         await using var command = await db.CommandAsync("""
-            SELECT ST_Area(@area::geography) / 1e6,
+            WITH size AS (SELECT ST_Area(@area::geography) / 1e6 AS km2)
+            SELECT size.km2,
                    EXISTS (SELECT 1 FROM "Communes" c WHERE c."DepartementCode" = @fed AND c."Boundary" IS NOT NULL),
-                   (SELECT ST_Covers(ST_Buffer(ST_Union(c."Boundary"), 0.0005), @area) FROM "Communes" c
-                    WHERE c."DepartementCode" = @fed AND c."Boundary" IS NOT NULL AND c."Boundary" && @area)
+                   -- Only a walkable area is checked against the communes (a union over a whole département is costly);
+                   -- what lies outside them (their edge, the sea) must be a sliver: under 5 % of the area.
+                   CASE WHEN size.km2 <= @max THEN
+                     (SELECT coalesce(ST_Area(ST_Difference(@area, ST_Union(c."Boundary"))::geography), ST_Area(@area::geography))
+                             <= 0.05 * ST_Area(@area::geography)
+                      FROM "Communes" c WHERE c."DepartementCode" = @fed AND c."Boundary" IS NOT NULL AND c."Boundary" && @area)
+                   END
+            FROM size
             """, ct);
+        command.Parameters.AddWithValue("max", MaxTurfAreaKm2);
         command.Parameters.Add(new Npgsql.NpgsqlParameter("area", area));
         command.Parameters.AddWithValue("fed", federationCode);
         await using var reader = await command.ExecuteReaderAsync(ct);

@@ -9,6 +9,7 @@ using GraphQL.Types;
 using GraphQL.Types.Relay;
 using Hangfire;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Coopol.Features.Actions;
@@ -19,7 +20,7 @@ public sealed class ActionsFeature : IFeature
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration) => services
         .AddScoped<ActionAccess>().AddScoped<ActionService>().AddScoped<ActionParticipation>().AddScoped<NearbyActions>()
-        .AddScoped<ActionNotices>().AddScoped<AttendanceLoader>().AddScoped<ActionRemindersJob>().AddScoped<CloseEndedActionsJob>()
+        .AddScoped<ActionNotices>().AddScoped<AttendanceLoader>().AddScoped<ActionRemindersJob>().AddScoped<CloseEndedActionsJob>().AddScoped<PurgeVisitorSignupsJob>()
         .AddScoped<IPersonMergeStep, ActionsMergeStep>().AddSingleton<VisitorLimits>();
 
     public Permission Permissions => Permission.ManageActions;
@@ -28,6 +29,7 @@ public sealed class ActionsFeature : IFeature
     {
         jobs.AddOrUpdate<ActionRemindersJob>(ActionRemindersJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Hourly());
         jobs.AddOrUpdate<CloseEndedActionsJob>(CloseEndedActionsJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Hourly(30));
+        jobs.AddOrUpdate<PurgeVisitorSignupsJob>(PurgeVisitorSignupsJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Hourly(45));
     }
 
     public void AddQueries(ObjectGraphType query)
@@ -57,13 +59,16 @@ public sealed class ActionsFeature : IFeature
                 ctx.GetArgument<ActionStatus?>("status"), ctx.GetArgument<bool>("upcomingOnly"), ctx.PageRequest(), ctx.CancellationToken)).ToConnection());
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActionNoticeType>>>>("actionOutbox")
             .Description("What actions would send (confirmation links, reminders...), newest first, while no mail or SMS provider is "
-                + "configured: for the national team (MANAGE_PEOPLE nationally).")
+                + "configured: for the national team (MANAGE_PEOPLE nationally), outside production (Actions:ShowOutbox to change).")
             .Argument<IntGraphType>("first", a => a.DefaultValue = 50)
             .ResolveAsync(async ctx =>
             {
                 var rights = await ctx.Service<CallerContext>().GetRightsAsync(ctx.CancellationToken);
                 rights.RequirePerson();
                 if (!rights.OverseesEveryone) throw new ForbiddenException("The outbox is the national team's.");
+                // Links in it confirm someone's sign-up: shown for demos and tests, not in production unless asked.
+                var shown = ctx.Service<IConfiguration>().GetValue<bool?>("Actions:ShowOutbox") ?? !ctx.Service<IHostEnvironment>().IsProduction();
+                if (!shown) throw new ForbiddenException("The outbox is not shown in production (Actions:ShowOutbox).");
                 return await ctx.Service<ActionNotices>().OutboxAsync(Math.Clamp(ctx.GetArgument<int>("first"), 1, 200), ctx.CancellationToken);
             });
         query.Field<NonNullGraphType<ConnectionType<ActionType>>>("myActions")

@@ -30,6 +30,8 @@ public sealed class VisitorSignup
     public DateTime CreatedAt { get; init; }
     public DateTime ExpiresAt { get; init; }
     public DateTime? ConfirmedAt { get; set; }
+    /// <summary>Too many requests for this contact within the hour: kept like the others, but no link was sent.</summary>
+    public bool Suppressed { get; init; }
     public Guid? PersonId { get; set; }
 
     /// <summary>The confirmation goes to the email when there is one, else by SMS.</summary>

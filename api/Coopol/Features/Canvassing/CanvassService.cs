@@ -169,6 +169,13 @@ public sealed class CanvassService(CoopolDbContext db, ActionAccess actions, Wal
         await db.Database.ExecuteSqlAsync($"""DELETE FROM "CanvassedBuildings" WHERE "ShareId" = {share.Id} AND "Progress" = 'Ongoing'""", ct);
     }
 
+    /// <summary>The action was cancelled: every share is given back, its buildings free for the campaign's other actions.</summary>
+    public async Task CancelledAsync(Guid actionId, CancellationToken ct)
+    {
+        var held = await db.Set<TurfShare>().AsTracking().Where(s => s.ActionId == actionId && s.CheckedOutById != null).ToListAsync(ct);
+        foreach (var share in held) await ReleaseAsync(share, clock.GetUtcNow().UtcDateTime, ct);
+    }
+
     /// <summary>Someone left the action: the share they held is given back.</summary>
     public async Task LeftAsync(Guid actionId, Guid personId, CancellationToken ct)
     {
@@ -211,6 +218,10 @@ public sealed class CanvassService(CoopolDbContext db, ActionAccess actions, Wal
     {
         var view = await RequireAsync(actionId, ct);
         var me = (await actions.RightsAsync(ct)).RequirePerson();
+        // Door counts are shared by every campaign: entered while an action is out in the field, not after.
+        if (view.Action.Status != ActionStatus.Published) throw new ActionNotOpenException(view.Action.Status);
+        if (clock.GetUtcNow().UtcDateTime > view.Action.EndsAt + DoorReportLimits.Late)
+            throw InputValidationException.For("actionId", "REPORTS_CLOSED", "Door counts of this action closed a week after it ended.");
         var id = GlobalId.TryDecode(buildingId) is ("Building", var key) && long.TryParse(key, out var n) ? n
             : throw InputValidationException.For("buildingId", "BUILDING_NOT_FOUND", "This building was not found.");
         var addressId = await db.Set<Building>().Where(b => b.Id == id).Select(b => (long?)b.AddressId).FirstOrDefaultAsync(ct);

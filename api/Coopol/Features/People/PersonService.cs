@@ -117,10 +117,12 @@ public sealed class PersonService(
     /// <summary>Someone who signs up on their own (to an action) without an account: they become a supporter of the
     /// section, with the consents they gave in the form. The answer never tells whether the email was known: a known
     /// email gets the section its own record, linked privately to that person, as when a section adds them.</summary>
+    /// <param name="askToJoin">Whether a known email's person is asked to join the section: only when the person proved the
+    /// email (a visitor's link), never for details someone else typed (a door contact).</param>
     /// <param name="method">How the consents were given: <see cref="ConsentMethod.WebForm"/> by the person (who proved their
     /// contact), <see cref="ConsentMethod.Oral"/> at the door, recorded by <paramref name="recordedBy"/>.</param>
     public async Task<Guid> RegisterVisitorAsync(VisitorDetails visitor, Guid sectionId, IReadOnlyList<(ConsentPurpose Purpose, ConsentChannel Channel)> consents,
-        ConsentMethod method, Guid? recordedBy, CancellationToken ct)
+        ConsentMethod method, Guid? recordedBy, CancellationToken ct, bool askToJoin = false)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         for (var attempt = 0; ; attempt++)
@@ -132,7 +134,7 @@ public sealed class PersonService(
                 Location = visitor.Location,
                 SectionId = sectionId, CreatedAt = now, UpdatedAt = now,
             };
-            await LinkIfKnownElsewhereAsync(person, sectionId, null, now, ct);
+            await LinkIfKnownElsewhereAsync(person, sectionId, null, now, ct, askToJoin);
             db.People.Add(person);
             foreach (var (purpose, channel) in consents)
                 db.Add(ConsentService.NewRecord(person.Id, new ConsentInput
@@ -272,14 +274,14 @@ public sealed class PersonService(
 
     /// <summary>When the email is the primary record of someone else (outside the caller's sight, as checked before),
     /// links this record to it and asks that person; otherwise this record is the email's primary one.</summary>
-    private async Task LinkIfKnownElsewhereAsync(Person person, Guid sectionId, Guid? exceptId, DateTime now, CancellationToken ct)
+    private async Task LinkIfKnownElsewhereAsync(Person person, Guid sectionId, Guid? exceptId, DateTime now, CancellationToken ct, bool askToJoin = true)
     {
         var primary = person.Email is null ? null : await access.PrimaryWithEmailAsync(person.Email, exceptId, ct);
         if (person.LinkedToId == primary) return;
         if (exceptId is not null)
             await db.Set<SectionInvitation>().Where(i => i.RecordId == person.Id && i.AnsweredAt == null).ExecuteDeleteAsync(ct);
         person.LinkedToId = primary;
-        if (primary is { } known)
+        if (primary is { } known && askToJoin)
             db.Add(new SectionInvitation { PersonId = known, RecordId = person.Id, SectionId = sectionId, CreatedAt = now });
     }
 

@@ -168,7 +168,8 @@ public sealed class ActionTests(ApiFixture api)
         var badPlace = await w.RequestVisitorAsync(id, "already@example.org", near: new { place = "Nowhere-sur-Mer" });
         badPlace.PayloadErrorCodes("joinActionAsVisitor").ShouldBe(["PLACE_NOT_FOUND"]);
 
-        var confirmed = await w.ConfirmAsync((await w.TokenSentToAsync("new.person@example.org"))!);
+        var link = (await w.TokenSentToAsync("new.person@example.org"))!;
+        var confirmed = await w.ConfirmAsync(link);
         confirmed.At("confirmVisitorSignup.joined.status")!.GetValue<string>().ShouldBe("CONFIRMED");
         confirmed.At("confirmVisitorSignup.joined.action.attendance.confirmed")!.GetValue<int>().ShouldBe(2);
         var visitor = await api.WithDbAsync(db => db.People.SingleAsync(p => p.Email == "new.person@example.org"));
@@ -177,7 +178,7 @@ public sealed class ActionTests(ApiFixture api)
         var consent = await api.WithDbAsync(db => db.Set<ConsentRecord>().SingleAsync(c => c.PersonId == visitor.Id));
         (consent.Method, consent.RecordedById, consent.Purpose, consent.Channel).ShouldBe((ConsentMethod.WebForm, visitor.Id, ConsentPurpose.Actions, ConsentChannel.Email));
         // A link works once.
-        (await w.ConfirmAsync((await w.TokenSentToAsync("new.person@example.org"))!)).PayloadErrorCodes("confirmVisitorSignup").ShouldBe(["INVALID_TOKEN"]);
+        (await w.ConfirmAsync(link)).PayloadErrorCodes("confirmVisitorSignup").ShouldBe(["INVALID_TOKEN"]);
         (await w.ConfirmAsync("forged")).PayloadErrorCodes("confirmVisitorSignup").ShouldBe(["INVALID_TOKEN"]);
 
         // The member of another section followed their link: their own section's record is linked to them, and they are asked.
@@ -200,9 +201,12 @@ public sealed class ActionTests(ApiFixture api)
         var w = await ArrangeAsync();
         var id = await w.CreateAsync();
         for (var i = 0; i < 5; i++) (await w.RequestVisitorAsync(id, "victim@example.org")).PayloadErrorCodes("joinActionAsVisitor").ShouldBeEmpty();
-        // Only three links went to the victim's inbox within the hour; the answer never said which were dropped.
-        var outbox = (await _graphql.PostAsync("{ actionOutbox(first: 200) { recipient } }", asEmail: TestWorld.National)).ShouldHaveNoErrors();
-        outbox.At("actionOutbox")!.AsArray().Count(n => n!["recipient"]!.GetValue<string>() == "victim@example.org").ShouldBe(VisitorLimits.PerContactPerHour);
+        // Only three links went to the victim's inbox within the hour; the others were written, held, without a link, and the
+        // answer never said which were dropped.
+        var outbox = (await _graphql.PostAsync("{ actionOutbox(first: 200) { recipient status body } }", asEmail: TestWorld.National)).ShouldHaveNoErrors();
+        var toVictim = outbox.At("actionOutbox")!.AsArray().Where(n => n!["recipient"]!.GetValue<string>() == "victim@example.org").ToList();
+        toVictim.Count(n => n!["status"]!.GetValue<string>() == "QUEUED" && n["body"] != null).ShouldBe(VisitorLimits.PerContactPerHour);
+        toVictim.Count(n => n!["status"]!.GetValue<string>() == "HELD" && n["body"] == null).ShouldBe(2);
         var codes = new List<string>();
         for (var i = 0; i < VisitorLimits.PerAddress + 2; i++) codes.AddRange((await w.RequestVisitorAsync(id, $"v{i}@example.org")).PayloadErrorCodes("joinActionAsVisitor"));
         codes.ShouldContain("RATE_LIMITED");

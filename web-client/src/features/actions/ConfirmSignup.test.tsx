@@ -24,9 +24,13 @@ const refused = (code: string): GraphQLAnswer => ({
 afterEach(() => forgetConfirmations());
 
 describe('the confirmation link of a visitor', () => {
-  it('confirms the place on load, once, and says the visitor is in (no sign-in)', async () => {
+  it('confirms the place when the visitor presses the button, not on load (a mail scanner opens links), once', async () => {
     const api = mockApi({ graphql: { ConfirmVisitorSignup: () => joined('CONFIRMED'), Action: () => ({ data: { action: actionDetails() } }) } });
     renderApp('/actions/confirm?token=tok-confirmed');
+    const press = await screen.findByTestId('confirm-submit');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(api.graphqlCalls('ConfirmVisitorSignup')).toHaveLength(0);
+    await userEvent.click(press);
     const result = await screen.findByTestId('confirm-result');
     expect(result).toHaveAttribute('data-status', 'CONFIRMED');
     expect(result).toHaveTextContent("You're in!");
@@ -45,6 +49,7 @@ describe('the confirmation link of a visitor', () => {
   it('says when the visitor is on the waiting list', async () => {
     mockApi({ graphql: { ConfirmVisitorSignup: () => joined('WAITING') } });
     renderApp('/actions/confirm?token=tok-waiting');
+    await userEvent.click(await screen.findByTestId('confirm-submit'));
     const result = await screen.findByTestId('confirm-result');
     expect(result).toHaveAttribute('data-status', 'WAITING');
     expect(result).toHaveTextContent("You're on the waiting list.");
@@ -55,6 +60,7 @@ describe('the confirmation link of a visitor', () => {
   it('explains a link expired, used or wrong (INVALID_TOKEN)', async () => {
     mockApi({ graphql: { ConfirmVisitorSignup: () => refused('INVALID_TOKEN') } });
     renderApp('/actions/confirm?token=tok-used');
+    await userEvent.click(await screen.findByTestId('confirm-submit'));
     const error = await screen.findByTestId('confirm-error');
     expect(error).toHaveAttribute('data-code', 'INVALID_TOKEN');
     expect(error).toHaveTextContent('This link no longer works: it has expired (after 48 hours), was already used, or is incomplete.');
@@ -65,6 +71,7 @@ describe('the confirmation link of a visitor', () => {
   it('explains an action cancelled since', async () => {
     mockApi({ graphql: { ConfirmVisitorSignup: () => refused('ACTION_CANCELLED') } });
     renderApp('/actions/confirm?token=tok-cancelled');
+    await userEvent.click(await screen.findByTestId('confirm-submit'));
     expect(await screen.findByTestId('confirm-error')).toHaveTextContent('This action was cancelled.');
   });
 
@@ -79,6 +86,7 @@ describe('the confirmation link of a visitor', () => {
         </MemoryRouter>
       </StrictMode>,
     );
+    await userEvent.click(await screen.findByTestId('confirm-submit'));
     expect(await screen.findByTestId('confirm-result')).toHaveAttribute('data-status', 'CONFIRMED');
     await new Promise((r) => setTimeout(r, 20));
     expect(api.graphqlCalls('ConfirmVisitorSignup')).toHaveLength(1);
@@ -95,6 +103,7 @@ describe('the confirmation link of a visitor', () => {
     let down = true;
     const api = mockApi({ graphql: { ConfirmVisitorSignup: () => (down ? { status: 502 } : joined('CONFIRMED')) } });
     renderApp('/actions/confirm?token=tok-retry');
+    await userEvent.click(await screen.findByTestId('confirm-submit'));
     const retry = await screen.findByTestId('confirm-retry');
     expect(screen.getByTestId('confirm-error')).toHaveAttribute('data-code', 'HTTP');
     down = false;

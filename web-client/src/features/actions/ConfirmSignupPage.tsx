@@ -50,8 +50,9 @@ export function forgetConfirmations(): void {
 }
 
 /**
- * The page a visitor's confirmation link opens (`/actions/confirm?token=…`, no sign-in): the sign-up is confirmed on
- * load, and the page says the place they got (or the waiting list), or why the link no longer works.
+ * The page a visitor's confirmation link opens (`/actions/confirm?token=…`, no sign-in). The sign-up is confirmed only
+ * when the visitor presses the button: mail scanners open links (and run their scripts), and must not confirm for
+ * someone. Then the page says the place they got (or the waiting list), or why the link no longer works.
  */
 export function ConfirmSignupPage() {
   const { t } = useTranslation();
@@ -62,7 +63,7 @@ export function ConfirmSignupPage() {
   useDocumentTitle(t('actions.confirm.title'));
 
   useEffect(() => {
-    if (!token) return;
+    if (!token || attempt === 0) return;
     let live = true;
     void confirmOnce(token).then((o) => {
       if (live) setOutcome(o);
@@ -84,6 +85,15 @@ export function ConfirmSignupPage() {
       <p className="error" role="alert" data-testid="confirm-error" data-code="INVALID_TOKEN">
         {t('errorCode.INVALID_TOKEN')}
       </p>
+    );
+  } else if (attempt === 0) {
+    body = (
+      <div data-testid="confirm-ask">
+        <p>{t('actions.confirm.ask')}</p>
+        <button type="button" className="big" onClick={() => setAttempt(1)} data-testid="confirm-submit">
+          {t('actions.confirm.submit')}
+        </button>
+      </div>
     );
   } else if (!outcome) {
     body = (

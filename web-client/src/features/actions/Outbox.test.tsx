@@ -73,6 +73,7 @@ describe('the outbox', () => {
     const link = within(confirm!).getByTestId('outbox-link');
     expect(link).toHaveAttribute('href', '/actions/confirm?token=abc-123');
     await userEvent.click(link);
+    await userEvent.click(await screen.findByTestId('confirm-submit'));
     expect(await screen.findByTestId('confirm-result')).toHaveAttribute('data-status', 'CONFIRMED');
     expect(api.variablesOf('ConfirmVisitorSignup')).toEqual([{ token: 'abc-123' }]);
   });

@@ -3,7 +3,7 @@ import { mockApi, signInAs, type GraphQLAnswer } from '../../test/api';
 import { ACTION_ID } from '../../test/actionFixtures';
 import { DOOR_1, SHARE_ID, walkList } from '../../test/canvassFixtures';
 import type { WalkListFieldsFragment } from '../../gql/graphql';
-import { loadShare, queuedReports, queueReport, saveShare, type QueuedReport } from './offlineStore';
+import { clearFieldData, loadShare, queuedReports, queueReport, saveShare, type QueuedReport } from './offlineStore';
 import { startReportSync, syncReports } from './sync';
 
 let n = 0;
@@ -119,5 +119,14 @@ describe('the offline queue of door reports', () => {
     const kept = await loadShare(SHARE_ID);
     expect(kept?.share.addresses[1]?.buildings[0]?.doors[0]?.outcome).toBe('WANTS_TO_HELP');
     expect(kept?.share.doorsReported).toBe(2);
+  });
+
+  it('forgets everything kept on the phone at sign-out (a shared phone), reports and walk lists', async () => {
+    await queueReport(report({ contact: { firstName: 'Anne', lastName: 'K', email: null, phone: '0612345678', consentGiven: true } }));
+    await saveShare(walkList() as WalkListFieldsFragment);
+    expect(await queuedReports()).toHaveLength(1);
+    await clearFieldData();
+    expect(await queuedReports()).toHaveLength(0);
+    expect(await loadShare(SHARE_ID)).toBeNull();
   });
 });

@@ -74,6 +74,18 @@ function changed(): void {
   for (const listener of [...listeners]) listener();
 }
 
+/**
+ * Forgets everything kept on the phone (reports not sent, walk lists): done at sign-out, so the next person to sign in on
+ * a shared phone neither sees households' answers nor sends them under their own name.
+ */
+export async function clearFieldData(): Promise<void> {
+  if (typeof indexedDB === 'undefined') return;
+  const database = await db();
+  await database.clear('reports');
+  await database.clear('shares');
+  changed();
+}
+
 export async function queueReport(report: QueuedReport): Promise<void> {
   await (await db()).put('reports', report);
   changed();

@@ -4,6 +4,7 @@ import { LANGUAGES, setLanguage, type Language } from '../../i18n';
 import { NavigationFocusProvider, PageHeading } from '../../ui/PageHeading';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useAuth } from '../auth/AuthContext';
+import { clearFieldData, queuedReports } from '../canvass/offlineStore';
 import { canImport, canReviewField, canSeeOutbox, canViewResults, holdsRights } from '../viewer/permissions';
 import { useViewer } from '../viewer/ViewerContext';
 
@@ -113,8 +114,14 @@ export function Layout() {
               className="secondary"
               data-testid="sign-out"
               onClick={() => {
-                signOut();
-                navigate('/signin', { replace: true });
+                void (async () => {
+                  // Door reports kept on the phone go with the person: the next one to sign in must not send them.
+                  const waiting = (await queuedReports().catch(() => [])).length;
+                  if (waiting > 0 && !window.confirm(t('header.signOutUnsent', { count: waiting }))) return;
+                  await clearFieldData().catch(() => undefined);
+                  signOut();
+                  navigate('/signin', { replace: true });
+                })();
               }}
             >
               {t('header.signOut')}
