@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.HttpOverrides;
 using System.IO.Compression;
 using Microsoft.AspNetCore.ResponseCompression;
 
@@ -26,6 +27,15 @@ public static class WebExtensions
 
     public static WebApplication UseCoopolWeb(this WebApplication app)
     {
+        // Behind a reverse proxy, the client's address (rate limits on anonymous sign-ups) comes from X-Forwarded-For,
+        // trusted only from the proxies named in Web:KnownProxies.
+        var proxies = app.Configuration["Web:KnownProxies"]?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+        if (proxies.Length > 0)
+        {
+            var options = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+            foreach (var proxy in proxies) options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            app.UseForwardedHeaders(options);
+        }
         app.UseExceptionHandler();
         if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing")) app.UseHsts();
         app.UseSecurityHeaders();

@@ -85,8 +85,19 @@ public sealed class VisitorLimits
 
     public void Check(string? clientAddress)
     {
-        using var lease = _byAddress.AttemptAcquire(clientAddress ?? "unknown");
+        using var lease = _byAddress.AttemptAcquire(PartitionOf(clientAddress));
         if (!lease.IsAcquired) throw new TooManySignupsException();
+    }
+
+    /// <summary>An IPv4 address, or the /64 network of an IPv6 one (a single subscriber holds a whole /64).</summary>
+    public static string PartitionOf(string? clientAddress)
+    {
+        if (clientAddress is null || !System.Net.IPAddress.TryParse(clientAddress, out var address)) return "unknown";
+        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6) return address.ToString();
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new System.Net.IPAddress(bytes) + "/64";
     }
 
     /// <summary>Forgets every address (tests start each case afresh).</summary>

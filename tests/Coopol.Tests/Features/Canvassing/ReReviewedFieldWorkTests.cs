@@ -104,4 +104,13 @@ public sealed class ReReviewedFieldWorkTests(ApiFixture api)
         await api.WithDbAsync(db => db.People.Where(p => p.Email == TestWorld.MemberS1).ExecuteUpdateAsync(u => u.SetProperty(p => p.SectionId, w.World.S2.Id)));
         (await w.ActionAsync(draft, TestWorld.MemberS1)).ShouldBeNull();
     }
+
+    [Theory]
+    [InlineData("192.0.2.7", "192.0.2.7")]
+    [InlineData("::ffff:192.0.2.7", "192.0.2.7")]
+    [InlineData("2001:db8:1:2:aaaa:bbbb:cccc:dddd", "2001:db8:1:2::/64")]
+    [InlineData("2001:db8:1:2::1", "2001:db8:1:2::/64")]
+    [InlineData(null, "unknown")]
+    public void F6_AnIPv6SubscriberCountsAsOneAddressForTheSignUpLimit(string? address, string partition) =>
+        VisitorLimits.PartitionOf(address).ShouldBe(partition);
 }
