@@ -20,8 +20,6 @@ public sealed record ParticipantView(ActionParticipant Participant, Person? Pers
 /// was known), and, once confirmed, the place they got.</summary>
 public sealed record VisitorJoinResult(ActionView Action, ParticipationStatus? Status, ConsentChannel ConfirmationChannel);
 
-/// <summary>Joining, leaving, the waiting list and check-in. Taking part is personal data: participants are listed to
-/// those who run the action only, and an anonymous visitor learns counts, never names.</summary>
 /// <summary>What other features do when someone leaves an action, or it is cancelled (Canvassing gives shares back).</summary>
 public interface IParticipationListener
 {
@@ -30,6 +28,8 @@ public interface IParticipationListener
     Task CancelledAsync(Guid actionId, CancellationToken ct);
 }
 
+/// <summary>Joining, leaving, the waiting list and check-in. Taking part is personal data: participants are listed to
+/// those who run the action only, and an anonymous visitor learns counts, never names.</summary>
 public sealed class ActionParticipation(
     CoopolDbContext db, ActionAccess access, PeopleAccess people, PersonService persons, NearbyActions places, ActionNotices notices,
     TimeProvider clock, IValidator<JoinActionAsVisitorInput> visitorValidator, IEnumerable<IParticipationListener> listeners,

@@ -108,8 +108,9 @@ public sealed class ActionsFeature : IFeature
             .ResolveAsync(async ctx => await Payload<ActionView>.RunAsync(() =>
                 ctx.Service<ActionParticipation>().JoinAsync(ctx.GetArgument<string>("actionId"), ctx.GetArgument<bool>("waitIfFull"), ctx.CancellationToken)));
         mutation.Field<NonNullGraphType<VisitorJoinPayloadType>>("joinActionAsVisitor")
-            .Description("Someone without an account signs up with their name, email, consent (and phone). The answer is the same "
-                + "whether or not the email was known.")
+            .Description("Someone without an account asks to join with their name, an email or a mobile number, and consent: a link "
+                + "goes to that contact and nothing is created until they confirm with it (confirmVisitorSignup). The answer is the "
+                + "same whatever the contact.")
             .Argument<NonNullGraphType<JoinActionAsVisitorInputType>>("input")
             .ResolveAsync(async ctx => await Payload<VisitorJoinResult>.RunAsync(() =>
                 ctx.Service<ActionParticipation>().JoinAsVisitorAsync(ctx.GetArgument<JoinActionAsVisitorInput>("input"), ctx.CancellationToken)));
