@@ -15,6 +15,22 @@ vi.mock('./PointPicker', () => ({
   ),
 }));
 
+// Each tap on the turf map adds the next corner of a square around Place Vauban.
+const CORNERS = [
+  { latitude: 48.39, longitude: -4.49 },
+  { latitude: 48.39, longitude: -4.48 },
+  { latitude: 48.4, longitude: -4.48 },
+  { latitude: 48.4, longitude: -4.49 },
+];
+vi.mock('./TurfAreaPicker', () => ({
+  default: ({ onAdd, points }: { onAdd: (p: { latitude: number; longitude: number }) => void; points: readonly unknown[] }) => (
+    <button type="button" data-testid="turf-picker" onClick={() => onAdd(CORNERS[points.length % CORNERS.length]!)}>
+      turf map
+    </button>
+  ),
+}));
+const SQUARE_JSON = '{"type":"Polygon","coordinates":[[[-4.49,48.39],[-4.48,48.39],[-4.48,48.4],[-4.49,48.4],[-4.49,48.39]]]}';
+
 const SECTION = {
   data: {
     section: {
@@ -114,7 +130,6 @@ describe('creating an action', () => {
           capacity: 12,
           visibility: 'SECTION',
           turfStationIds: ['29019_12', '29019_99'],
-          turfArea: null,
           communeCode: null,
         },
       },
@@ -140,6 +155,82 @@ describe('creating an action', () => {
     expect(mock.variablesOf('CreateAction')[0]).toMatchObject({
       input: { publish: false, action: { startsAt: '2026-12-05T10:00:00-03:00', timeZone: 'America/Cayenne' } },
     });
+  });
+});
+
+describe('the turf drawn on the map', () => {
+  it('sends the polygon of the points tapped, closed, after undo; says when there are too few; shows the API’s errors', async () => {
+    signInAs();
+    const mock = api(() => ({
+      data: { createAction: { action: null, errors: [{ __typename: 'ValidationError', code: 'TURF_TOO_LARGE', message: 'large', field: 'action.turfArea' }] } },
+    }));
+    renderApp(`/sections/${BREST.id}/actions/new`);
+    await fillValidForm();
+    expect(screen.queryByTestId('turf-picker')).not.toBeInTheDocument();
+    await userEvent.click(screen.getByTestId('action-turf-open'));
+    const map = await screen.findByTestId('turf-picker');
+    expect(screen.getByTestId('action-field-turfArea')).toHaveTextContent('No turf drawn.');
+    expect(screen.getByTestId('action-turf-undo')).toBeDisabled();
+    await userEvent.click(map);
+    await userEvent.click(map);
+    expect(screen.getByTestId('action-field-turfArea')).toHaveTextContent('2 points. A polygon needs at least three points.');
+
+    await userEvent.click(screen.getByTestId('action-form-submit'));
+    expect(await screen.findByTestId('action-form-errors-turfArea')).toHaveTextContent('Tap at least three points');
+    await waitFor(() => expect(screen.getByTestId('action-field-turfArea')).toHaveFocus());
+    expect(mock.variablesOf('CreateAction')).toHaveLength(0);
+
+    // a third corner, a wrong fourth taken back, the fourth again
+    await userEvent.click(map);
+    await userEvent.click(map);
+    await userEvent.click(screen.getByTestId('action-turf-undo'));
+    expect(screen.getByTestId('action-field-turfArea')).toHaveTextContent('3 points.');
+    await userEvent.click(map);
+    await userEvent.click(screen.getByTestId('action-form-submit'));
+
+    await waitFor(() => expect(mock.variablesOf('CreateAction')).toHaveLength(1));
+    const sent = (mock.variablesOf('CreateAction')[0] as { input: { action: { turfArea: string } } }).input.action.turfArea;
+    expect(sent).toBe(SQUARE_JSON);
+    expect(await screen.findByTestId('action-form-errors-turfArea')).toHaveTextContent('The turf is too large to be walked');
+    expect(screen.getByTestId('action-field-turfArea')).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  it('shows the turf of the action edited; leaves it out unchanged, sends "" once cleared', async () => {
+    signInAs();
+    const mock = mockApi({
+      graphql: {
+        Viewer: viewerAnswer,
+        ActionForEdit: () => ({
+          data: {
+            action: actionDetails({
+              viewerManages: true,
+              kind: 'DOOR_TO_DOOR',
+              meetingAddress: 'Place Vauban',
+              meetingPoint: { latitude: 48.3905, longitude: -4.4862 },
+              turfArea: SQUARE_JSON,
+              campaign: null,
+              questions: [],
+            }),
+          },
+        }),
+        UpdateAction: () => ({ data: { updateAction: { action: null, errors: [{ __typename: 'DomainError', code: 'CONCURRENT_CHANGE', message: 'x' }] } } }),
+      },
+    });
+    renderApp(`/actions/${ACTION_ID}/edit`);
+    await screen.findByTestId('action-form');
+    expect(await screen.findByTestId('turf-picker')).toBeInTheDocument();
+    expect(screen.getByTestId('action-field-turfArea')).toHaveTextContent('4 points.');
+
+    await userEvent.click(screen.getByTestId('action-form-submit'));
+    await waitFor(() => expect(mock.variablesOf('UpdateAction')).toHaveLength(1));
+    expect(mock.variablesOf('UpdateAction')[0]).toMatchObject({ input: { actionId: ACTION_ID } });
+    expect((mock.variablesOf('UpdateAction')[0] as { input: { action: object } }).input.action).not.toHaveProperty('turfArea');
+
+    await userEvent.click(screen.getByTestId('action-turf-clear'));
+    expect(screen.getByTestId('action-field-turfArea')).toHaveTextContent('No turf drawn.');
+    await userEvent.click(screen.getByTestId('action-form-submit'));
+    await waitFor(() => expect(mock.variablesOf('UpdateAction')).toHaveLength(2));
+    expect(mock.variablesOf('UpdateAction')[1]).toMatchObject({ input: { action: { turfArea: '' } } });
   });
 });
 

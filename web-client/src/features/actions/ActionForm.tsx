@@ -20,6 +20,8 @@ import { TIME_ZONES } from './actionTime';
 import type { LatLon } from './layers';
 import { ACTION_KINDS } from './nearParams';
 import { QuestionsEditor } from './QuestionsEditor';
+import { addTurfPoint, parseTurfArea, undoTurfPoint } from './turfArea';
+import { TurfAreaField } from './TurfAreaField';
 import { useGeolocation } from './useGeolocation';
 import type { ApiError } from '../../api/errors';
 
@@ -53,6 +55,7 @@ export function ActionForm({ mode, initial, seat, kept, onSubmit, requestError, 
   const setPoint = useCallback((meetingPoint: LatLon) => setValues((v) => ({ ...v, meetingPoint })), []);
   const geo = useGeolocation(useCallback((latitude: number, longitude: number) => setPoint({ latitude, longitude }), [setPoint]));
   const errorsOf = (f: ActionFormField) => split.byField[`action.${f}`];
+  const addCorner = useCallback((p: LatLon) => setValues((v) => ({ ...v, turfPoints: addTurfPoint(v.turfPoints, p) })), []);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -174,6 +177,17 @@ export function ActionForm({ mode, initial, seat, kept, onSubmit, requestError, 
           stations.length ? t('actions.form.turfCount', { count: stations.length }) : t('actions.form.turfHint'),
         )}
         <StationErrors errors={errorsOf('turfStationIds')} stations={stations} />
+        <TurfAreaField
+          form={FORM}
+          points={values.turfPoints}
+          meetingPoint={values.meetingPoint}
+          seat={seat}
+          partial={parseTurfArea(kept?.turfArea).partial}
+          errors={errorsOf('turfArea')}
+          onAdd={addCorner}
+          onUndo={() => setValues((v) => ({ ...v, turfPoints: undoTurfPoint(v.turfPoints) }))}
+          onClear={() => set({ turfPoints: [] })}
+        />
       </fieldset>
 
       {values.kind === 'DOOR_TO_DOOR' && (

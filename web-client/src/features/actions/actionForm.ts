@@ -2,6 +2,7 @@ import type { PayloadError } from '../../api/mutationErrors';
 import type { ActionDetailsFieldsFragment, ActionInput, ActionKind, ActionVisibility, QuestionKind, SurveyQuestionInput } from '../../gql/graphql';
 import { DEFAULT_TIME_ZONE, instantToLocal, localToInstant } from './actionTime';
 import type { LatLon } from './layers';
+import { MAX_TURF_POINTS, MIN_TURF_POINTS, parseTurfArea, turfAreaInput, turfCrosses } from './turfArea';
 
 /** The form's values: times as datetime-local text read in timeZone, numbers as typed. */
 export interface ActionFormValues {
@@ -17,6 +18,8 @@ export interface ActionFormValues {
   capacity: string;
   visibility: ActionVisibility;
   turfStations: string;
+  /** The turf drawn on the map: its vertices in order (the ring is closed when sent). */
+  turfPoints: LatLon[];
   /** Door-to-door: the canvass it belongs to, and the questions asked at each door. */
   campaign: string;
   questions: QuestionDraft[];
@@ -65,6 +68,7 @@ export const ACTION_FORM_PATHS = [
   'action.capacity',
   'action.visibility',
   'action.turfStationIds',
+  'action.turfArea',
   'action.campaign',
   'action.questions',
 ] as const;
@@ -87,6 +91,7 @@ export function emptyActionValues(): ActionFormValues {
     capacity: '',
     visibility: 'SECTION',
     turfStations: '',
+    turfPoints: [],
     campaign: '',
     questions: [],
     publish: false,
@@ -95,6 +100,7 @@ export function emptyActionValues(): ActionFormValues {
 
 /** An action as the edit form reads it: its campaign and questions too. */
 export type EditedAction = ActionDetailsFieldsFragment & {
+  turfArea?: string | null;
   campaign?: string | null;
   questions?: readonly { label: string; kind: QuestionKind; choices: readonly string[] }[] | null;
 };
@@ -113,6 +119,7 @@ export function valuesOf(action: EditedAction): ActionFormValues {
     capacity: action.capacity != null ? String(action.capacity) : '',
     visibility: action.visibility,
     turfStations: (action.turfStationIds ?? []).join(', '),
+    turfPoints: parseTurfArea(action.turfArea).points,
     campaign: action.campaign ?? '',
     questions: (action.questions ?? []).map((q) => newQuestion(q.kind, q.label, q.choices.join('\n'))),
     publish: false,
@@ -150,6 +157,10 @@ export function localActionErrors(v: ActionFormValues): PayloadError[] {
   if (!v.meetingPoint) add('meetingPoint', 'POINT_REQUIRED');
   if (wholeNumber(v.attendanceTarget) == null) add('attendanceTarget', 'WHOLE_NUMBER');
   if (v.capacity.trim() && !wholeNumber(v.capacity)) add('capacity', 'WHOLE_NUMBER');
+  const corners = v.turfPoints.length;
+  if (corners > 0 && corners < MIN_TURF_POINTS) add('turfArea', 'TURF_POINTS_NEEDED');
+  else if (corners + 1 > MAX_TURF_POINTS) add('turfArea', 'TOO_LONG');
+  else if (turfCrosses(v.turfPoints)) add('turfArea', 'INVALID_GEOMETRY');
   if (v.kind === 'DOOR_TO_DOOR') {
     questionInputs(v.questions).forEach((q, i) => {
       if (!q.label) errors.push({ code: 'REQUIRED', field: `action.questions.${i}.label` });
@@ -161,7 +172,7 @@ export function localActionErrors(v: ActionFormValues): PayloadError[] {
 
 /**
  * The ActionInput the API takes (it replaces the action's fields): what the form holds, and what it does not show but
- * must keep (the drawn turf; the commune, while the point has not moved).
+ * must keep (the commune, while the point has not moved).
  */
 export function buildActionInput(
   v: ActionFormValues,
@@ -188,7 +199,8 @@ export function buildActionInput(
     capacity: wholeNumber(v.capacity),
     visibility: v.visibility,
     turfStationIds: parseStations(v.turfStations),
-    turfArea: kept.turfArea ?? null,
+    // Left out while the drawn turf is the one the action has (a MultiPolygon drawn elsewhere stays whole).
+    turfArea: turfAreaInput(v.turfPoints, kept.turfArea),
     communeCode: samePoint ? (kept.communeCode ?? null) : null,
     campaign: campaign !== (kept.campaign ?? '').trim() ? campaign : undefined,
     questions: questionsChanged ? questions : undefined,

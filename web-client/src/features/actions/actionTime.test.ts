@@ -77,7 +77,9 @@ describe('the action form', () => {
   it('keeps the commune while the point has not moved', () => {
     const point = { latitude: 48.39, longitude: -4.486 };
     const values = { ...emptyActionValues(), startsAt: '2026-12-05T10:00', endsAt: '2026-12-05T12:00', meetingPoint: point };
-    expect(buildActionInput(values, { communeCode: '29019', meetingPoint: point, turfArea: '{}' })).toMatchObject({ communeCode: '29019', turfArea: '{}' });
+    expect(buildActionInput(values, { communeCode: '29019', meetingPoint: point, turfArea: '{}' })).toMatchObject({ communeCode: '29019' });
+    // the turf is left out while not redrawn: the API keeps it
+    expect(buildActionInput(values, { communeCode: '29019', meetingPoint: point, turfArea: '{}' }).turfArea).toBeUndefined();
     expect(buildActionInput({ ...values, meetingPoint: { ...point, latitude: 48.4 } }, { communeCode: '29019', meetingPoint: point }).communeCode).toBeNull();
   });
 });

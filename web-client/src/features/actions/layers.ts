@@ -9,6 +9,7 @@ export const RADIUS_SOURCE = 'actions-radius';
 export const ACTIONS_SOURCE = 'actions-points';
 export const PICKED_SOURCE = 'actions-picked';
 export const SEAT_SOURCE = 'actions-seat';
+export const TURF_SOURCE = 'actions-turf';
 
 export const ACTION_COLOR = '#b3261e';
 export const PLACE_COLOR = '#1a5fb4';
@@ -61,6 +62,36 @@ export const pickedLayer: CircleLayerSpecification = {
   type: 'circle',
   source: PICKED_SOURCE,
   paint: { 'circle-radius': 10, 'circle-color': ACTION_COLOR, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 3 },
+};
+
+/** The turf being drawn: its polygon (or line, under three points) and its vertices, the last one larger. */
+export const turfFillLayer: FillLayerSpecification = {
+  id: 'actions-turf-fill',
+  type: 'fill',
+  source: TURF_SOURCE,
+  filter: ['==', ['geometry-type'], 'Polygon'],
+  paint: { 'fill-color': PLACE_COLOR, 'fill-opacity': 0.15 },
+};
+
+export const turfLineLayer: LineLayerSpecification = {
+  id: 'actions-turf-line',
+  type: 'line',
+  source: TURF_SOURCE,
+  filter: ['!=', ['geometry-type'], 'Point'],
+  paint: { 'line-color': PLACE_COLOR, 'line-width': 2.5 },
+};
+
+export const turfVertexLayer: CircleLayerSpecification = {
+  id: 'actions-turf-vertices',
+  type: 'circle',
+  source: TURF_SOURCE,
+  filter: ['==', ['geometry-type'], 'Point'],
+  paint: {
+    'circle-radius': ['case', ['get', 'last'], 8, 5],
+    'circle-color': PLACE_COLOR,
+    'circle-stroke-color': '#ffffff',
+    'circle-stroke-width': 2,
+  },
 };
 
 export interface LatLon {

@@ -368,7 +368,7 @@ export const CheckInParticipantMutation = graphql(`
   }
 `);
 
-/** The form needs the drawn turf too, to send it back unchanged. */
+/** The form needs the drawn turf too: it shows it, and leaves it out of the update while unchanged. */
 export const ActionForEditQuery = graphql(`
   query ActionForEdit($id: ID!) {
     action(id: $id) {
