@@ -2179,7 +2179,6 @@ namespace Coopol.Data.Migrations
 
                     b.HasIndex("Email")
                         .IsUnique()
-                        .HasDatabaseName("IX_People_Email_All")
                         .HasFilter("\"LinkedToId\" IS NULL");
 
                     b.HasIndex("LinkedToId");
@@ -2201,6 +2200,8 @@ namespace Coopol.Data.Migrations
                     b.HasIndex("SectionId", "CreatedAt", "Id");
 
                     b.HasIndex("SectionId", "LastName", "FirstName", "Id");
+
+                    b.HasIndex(new[] { "Email" }, "IX_People_Email_All");
 
                     b.ToTable("People", (string)null);
                 });

@@ -28,6 +28,32 @@ public sealed class WalkListService(CoopolDbContext db)
         var byStation = db.Set<Address>().Where(a => !a.Retired && a.StationId != null && stations.Contains(a.StationId)).Select(a => a.Id);
         var ids = area is null ? byStation
             : byStation.Union(db.Set<Address>().Where(a => !a.Retired && a.Point.Intersects(area)).Select(a => a.Id));
+        return await LoadAsync(ids, ct);
+    }
+
+    /// <summary>Those of these addresses (a share's) still in the turf, by the same rule as <see cref="TurfAddressesAsync"/>,
+    /// without reading the whole turf.</summary>
+    public Task<IReadOnlyList<TurfAddress>> AddressesInTurfAsync(IReadOnlyCollection<long> addressIds, IReadOnlyCollection<string> stationIds,
+        Geometry? area, CancellationToken ct)
+    {
+        var wanted = addressIds.ToArray();
+        return LoadAsync(InTurf(stationIds, area).Where(a => wanted.Contains(a.Id)).Select(a => a.Id), ct);
+    }
+
+    /// <summary>Whether an address is in a turf.</summary>
+    public Task<bool> InTurfAsync(long addressId, IReadOnlyCollection<string> stationIds, Geometry? area, CancellationToken ct) =>
+        InTurf(stationIds, area).AnyAsync(a => a.Id == addressId, ct);
+
+    /// <summary>The addresses of a turf as one condition, for a few addresses or doors by id (the full turf is read in two
+    /// halves, see <see cref="TurfAddressesAsync"/>).</summary>
+    public IQueryable<Address> InTurf(IReadOnlyCollection<string> stationIds, Geometry? area)
+    {
+        var stations = stationIds.ToArray();
+        return db.Set<Address>().Where(a => !a.Retired && ((a.StationId != null && stations.Contains(a.StationId)) || (area != null && a.Point.Intersects(area))));
+    }
+
+    private async Task<IReadOnlyList<TurfAddress>> LoadAsync(IQueryable<long> ids, CancellationToken ct)
+    {
         var addresses = await db.Set<Address>().AsNoTracking().Where(a => ids.Contains(a.Id))
             .Select(a => new { a.Id, a.CommuneCode, a.StreetName, a.Number, a.Suffix, a.Label, a.Point, a.StationId }).ToListAsync(ct);
         var addressIds = addresses.Select(a => a.Id).ToArray();

@@ -198,8 +198,8 @@ public sealed class CanvassService(CoopolDbContext db, ActionAccess actions, Wal
     private async Task<ShareView> ViewAsync(TurfShare share, ActionView view, CancellationToken ct)
     {
         var me = (await actions.RightsAsync(ct)).PersonId;
-        var turf = (await walkLists.TurfAddressesAsync(view.Action.TurfStationIds, view.Action.TurfArea, ct)).ToDictionary(a => a.Id);
-        var ordered = share.AddressIds.Where(turf.ContainsKey).Select(id => turf[id]).ToList();
+        var inTurf = (await walkLists.AddressesInTurfAsync(share.AddressIds, view.Action.TurfStationIds, view.Action.TurfArea, ct)).ToDictionary(a => a.Id);
+        var ordered = share.AddressIds.Where(inTurf.ContainsKey).Select(id => inTurf[id]).ToList();
         var buildingIds = ordered.SelectMany(a => a.Buildings).Select(b => b.Id).ToList();
         var doors = (await db.Set<Door>().AsNoTracking().Where(d => buildingIds.Contains(d.BuildingId)).ToListAsync(ct))
             .GroupBy(d => d.BuildingId).ToDictionary(g => g.Key, g => g.OrderBy(d => d.Position).ToList());
@@ -226,7 +226,7 @@ public sealed class CanvassService(CoopolDbContext db, ActionAccess actions, Wal
             : throw InputValidationException.For("buildingId", "BUILDING_NOT_FOUND", "This building was not found.");
         var addressId = await db.Set<Building>().Where(b => b.Id == id).Select(b => (long?)b.AddressId).FirstOrDefaultAsync(ct);
         var allowed = addressId is { } a && (view.SeesParticipants
-            ? (await walkLists.TurfAddressesAsync(view.Action.TurfStationIds, view.Action.TurfArea, ct)).Any(t => t.Id == a)
+            ? await walkLists.InTurfAsync(a, view.Action.TurfStationIds, view.Action.TurfArea, ct)
             : view.Participation == ParticipationStatus.Confirmed
               && await db.Set<TurfShare>().AnyAsync(s => s.ActionId == view.Action.Id && s.CheckedOutById == me && s.AddressIds.Contains(a), ct));
         if (!allowed) throw InputValidationException.For("buildingId", "BUILDING_NOT_IN_SHARE", "This building is not in your share.");

@@ -72,7 +72,8 @@ public sealed class DoorContactInputValidator : AbstractValidator<DoorContactInp
 /// checked alone: the door must be in the action's turf, the answers must fit its questions, contact details need the
 /// household's consent. A report whose client id was already received is a duplicate and writes nothing.</summary>
 public sealed class DoorReportService(
-    CoopolDbContext db, ActionAccess actions, PersonService persons, NearbyActions places, TimeProvider clock, IValidator<DoorContactInput> contactValidator)
+    CoopolDbContext db, ActionAccess actions, PersonService persons, NearbyActions places, WalkListService walkLists, TimeProvider clock,
+    IValidator<DoorContactInput> contactValidator)
 {
     public async Task<IReadOnlyList<DoorReportResult>> SubmitAsync(SubmitDoorReportsInput input, CancellationToken ct)
     {
@@ -186,13 +187,10 @@ public sealed class DoorReportService(
     /// <summary>The doors among these whose address is in the action's turf (its stations, or inside its area).</summary>
     private async Task<Dictionary<long, TurfDoor>> DoorsInTurfAsync(FieldAction action, List<long> doorIds, CancellationToken ct)
     {
-        var stations = action.TurfStationIds;
-        var area = action.TurfArea;
         var doors = await (from d in db.Set<Door>()
                            join b in db.Set<Building>() on d.BuildingId equals b.Id
-                           join a in db.Set<Address>() on b.AddressId equals a.Id
-                           where doorIds.Contains(d.Id) && !a.Retired
-                                 && ((a.StationId != null && stations.Contains(a.StationId)) || (area != null && a.Point.Intersects(area)))
+                           join a in walkLists.InTurf(action.TurfStationIds, action.TurfArea) on b.AddressId equals a.Id
+                           where doorIds.Contains(d.Id)
                            select new TurfDoor(d.Id, b.Id, a.Id, a.StationId, a.Point)).AsNoTracking().ToListAsync(ct);
         return doors.ToDictionary(d => d.DoorId);
     }

@@ -26,7 +26,8 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.HasIndex(p => p.Email).IsUnique().HasFilter("\"LinkedToId\" IS NULL");
         builder.HasIndex(p => p.AccountSubject).IsUnique();
         // Every record of a contact, linked ones included (a sign-up checks whether that contact already takes part).
-        builder.HasIndex(p => p.Email).HasDatabaseName("IX_People_Email_All");
+        // A named index of its own: HasIndex on the same column again would reconfigure the unique one above.
+        builder.HasIndex(p => p.Email, "IX_People_Email_All");
         builder.HasIndex(p => p.Phone);
         builder.HasIndex(p => p.LinkedToId);
         // Keyset pages: per section and across sections, by name and by date.

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using Coopol.Features.Elections;
 using Coopol.Features.Imports;
 using Coopol.Tests.Infrastructure;
@@ -19,7 +17,7 @@ public sealed class ImportCommandTests(ApiFixture api)
     public async Task TheCommandImportsTheRealFileAndExitsWith0ThenRefusesABadVariantWith1NamingLineAndColumn()
     {
         await api.ResetAsync();
-        var good = await RunAsync("import", "results-2024", SharedData.Results2024Round1, "--election", "legislatives", "--date", "2024-06-30", "--round", "1");
+        var good = await ApiCommand.RunAsync("import", "results-2024", SharedData.Results2024Round1, "--election", "legislatives", "--date", "2024-06-30", "--round", "1");
 
         good.ExitCode.ShouldBe(0, good.Stderr);
         good.Stdout.ShouldStartWith("Législatives 2024 – 1er tour: 201 polling stations (201 new), 18 candidates in 2 constituencies. (");
@@ -29,47 +27,12 @@ public sealed class ImportCommandTests(ApiFixture api)
 
         using var temp = new TempFolder();
         var bad = temp.Write("t1-negative.csv", RealResultsFile.Read(SharedData.Results2024Round1).With(3, "Inscrits", "-894").Text);
-        var refused = await RunAsync("import", "results-2024", bad, "--election", "legislatives", "--date", "2024-06-30", "--round", "1");
+        var refused = await ApiCommand.RunAsync("import", "results-2024", bad, "--election", "legislatives", "--date", "2024-06-30", "--round", "1");
 
         refused.ExitCode.ShouldBe(1, refused.Stdout + refused.Stderr);
         refused.Stderr.ShouldContain($"{bad}: line 3, column 6: negative count (-894)");
         refused.Stderr.ShouldContain("Nothing of this file was imported.");
         refused.Stdout.ShouldBeEmpty();
         (await api.WithDbAsync(db => db.Set<StationResult>().SumAsync(r => (long)r.Registered))).ShouldBe(172_019);
-    }
-
-    private sealed record Outcome(int ExitCode, string Stdout, string Stderr);
-
-    private static async Task<Outcome> RunAsync(params string[] args)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "Coopol.Api.dll");
-        File.Exists(dll).ShouldBeTrue($"{dll} is missing: build the tests first.");
-        var start = new ProcessStartInfo("dotnet", [dll, .. args])
-        {
-            WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8, StandardErrorEncoding = Encoding.UTF8,
-        };
-        // What scripts/coopol sets, with COOPOL_DB=coopol_test: the fixture's database.
-        start.Environment["COOPOL_DB"] = "coopol_test";
-        start.Environment["ConnectionStrings__Coopol"] = CoopolFactory.ConnectionString;
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        start.Environment["Logging__LogLevel__Microsoft"] = "Warning";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"The import command did not end within 60 s: {await stderr}");
-        }
-        return new Outcome(process.ExitCode, await stdout, await stderr);
     }
 }

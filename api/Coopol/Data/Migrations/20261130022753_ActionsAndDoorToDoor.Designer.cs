@@ -14,8 +14,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Coopol.Data.Migrations
 {
     [DbContext(typeof(CoopolDbContext))]
-    [Migration("20261130003140_ActionsAndAddresses")]
-    partial class ActionsAndAddresses
+    [Migration("20261130022753_ActionsAndDoorToDoor")]
+    partial class ActionsAndDoorToDoor
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -105,6 +105,10 @@ namespace Coopol.Data.Migrations
                     b.Property<Guid>("ActionId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Body")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -122,8 +126,12 @@ namespace Coopol.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
-                    b.Property<Guid>("PersonId")
+                    b.Property<Guid?>("PersonId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Recipient")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -199,6 +207,11 @@ namespace Coopol.Data.Migrations
                     b.Property<int>("AttendanceTarget")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Campaign")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
                     b.Property<string>("CancelReason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -255,6 +268,10 @@ namespace Coopol.Data.Migrations
 
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Questions")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
 
                     b.Property<Point>("SearchPoint")
                         .IsRequired()
@@ -317,6 +334,76 @@ namespace Coopol.Data.Migrations
 
                             t.HasCheckConstraint("CK_Actions_TargetWithinCapacity", "\"Capacity\" IS NULL OR \"AttendanceTarget\" <= \"Capacity\"");
                         });
+                });
+
+            modelBuilder.Entity("Coopol.Features.Actions.VisitorSignup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ActionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("LastName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Point>("Location")
+                        .HasColumnType("geography(point,4326)");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("SectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Suppressed")
+                        .HasColumnType("boolean");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("Email", "CreatedAt");
+
+                    b.HasIndex("Phone", "CreatedAt");
+
+                    b.ToTable("VisitorSignups", (string)null);
                 });
 
             modelBuilder.Entity("Coopol.Features.Addresses.Address", b =>
@@ -437,6 +524,166 @@ namespace Coopol.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Doors", (string)null);
+                });
+
+            modelBuilder.Entity("Coopol.Features.Canvassing.CanvassedBuilding", b =>
+                {
+                    b.Property<Guid>("SectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Campaign")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<long>("BuildingId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Progress")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long?>("ShareId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("SectionId", "Campaign", "BuildingId");
+
+                    b.HasIndex("BuildingId");
+
+                    b.HasIndex("ShareId");
+
+                    b.ToTable("CanvassedBuildings", (string)null);
+                });
+
+            modelBuilder.Entity("Coopol.Features.Canvassing.DoorReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("ActionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("AddressId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<long>("BuildingId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("DoorId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FederationCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ReporterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("ShareId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StationId")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("VisitedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId")
+                        .IsUnique();
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("DoorId");
+
+                    b.HasIndex("ReporterId");
+
+                    b.HasIndex("ActionId", "DoorId");
+
+                    b.HasIndex("FederationCode", "VisitedAt");
+
+                    b.HasIndex("SectionId", "VisitedAt");
+
+                    b.HasIndex("StationId", "VisitedAt");
+
+                    b.ToTable("DoorReports", (string)null);
+                });
+
+            modelBuilder.Entity("Coopol.Features.Canvassing.TurfShare", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("ActionId")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<long>>("AddressIds")
+                        .IsRequired()
+                        .HasColumnType("bigint[]");
+
+                    b.Property<DateTime?>("CheckedOutAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CheckedOutById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Doors")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ReleasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CheckedOutById");
+
+                    b.HasIndex("ActionId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("TurfShares", (string)null);
                 });
 
             modelBuilder.Entity("Coopol.Features.Elections.BlocScheme", b =>
@@ -1703,6 +1950,10 @@ namespace Coopol.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("SeatLocation");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SeatLocation"), "gist");
+
                     b.HasIndex("Territory");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Territory"), "gist");
@@ -1939,6 +2190,8 @@ namespace Coopol.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Location"), "gist");
 
+                    b.HasIndex("Phone");
+
                     b.HasIndex("Tags");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Tags"), "gin");
@@ -1950,6 +2203,8 @@ namespace Coopol.Data.Migrations
                     b.HasIndex("SectionId", "CreatedAt", "Id");
 
                     b.HasIndex("SectionId", "LastName", "FirstName", "Id");
+
+                    b.HasIndex(new[] { "Email" }, "IX_People_Email_All");
 
                     b.ToTable("People", (string)null);
                 });
@@ -2085,8 +2340,7 @@ namespace Coopol.Data.Migrations
                     b.HasOne("Coopol.Features.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Coopol.Features.Actions.ActionParticipant", b =>
@@ -2111,6 +2365,20 @@ namespace Coopol.Data.Migrations
                         .HasForeignKey("SectionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Coopol.Features.Actions.VisitorSignup", b =>
+                {
+                    b.HasOne("Coopol.Features.Actions.FieldAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Coopol.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Coopol.Features.Addresses.Address", b =>
@@ -2143,6 +2411,61 @@ namespace Coopol.Data.Migrations
                         .HasForeignKey("BuildingId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Coopol.Features.Canvassing.CanvassedBuilding", b =>
+                {
+                    b.HasOne("Coopol.Features.Addresses.Building", null)
+                        .WithMany()
+                        .HasForeignKey("BuildingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Coopol.Features.PartyTree.Section", null)
+                        .WithMany()
+                        .HasForeignKey("SectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coopol.Features.Canvassing.DoorReport", b =>
+                {
+                    b.HasOne("Coopol.Features.Actions.FieldAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Coopol.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Coopol.Features.Addresses.Door", null)
+                        .WithMany()
+                        .HasForeignKey("DoorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Coopol.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ReporterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coopol.Features.Canvassing.TurfShare", b =>
+                {
+                    b.HasOne("Coopol.Features.Actions.FieldAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Coopol.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("CheckedOutById")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Coopol.Features.Elections.Candidate", b =>

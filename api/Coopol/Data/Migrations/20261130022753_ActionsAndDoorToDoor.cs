@@ -9,7 +9,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Coopol.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class ActionsAndAddresses : Migration
+    public partial class ActionsAndDoorToDoor : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -47,6 +47,8 @@ namespace Coopol.Data.Migrations
                     Visibility = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
                     TurfStationIds = table.Column<List<string>>(type: "text[]", nullable: false),
                     TurfArea = table.Column<MultiPolygon>(type: "geometry(multipolygon,4326)", nullable: true),
+                    Campaign = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Questions = table.Column<string>(type: "jsonb", nullable: false),
                     OrganizerIds = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
                     CreatedById = table.Column<Guid>(type: "uuid", nullable: false),
                     DuplicatedFromId = table.Column<Guid>(type: "uuid", nullable: true),
@@ -134,12 +136,14 @@ namespace Coopol.Data.Migrations
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     ActionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Recipient = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
                     Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     HeldReason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
                     Key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Body = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
@@ -191,6 +195,74 @@ namespace Coopol.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "TurfShares",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ActionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    AddressIds = table.Column<List<long>>(type: "bigint[]", nullable: false),
+                    Doors = table.Column<int>(type: "integer", nullable: false),
+                    CheckedOutById = table.Column<Guid>(type: "uuid", nullable: true),
+                    CheckedOutAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReleasedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TurfShares", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TurfShares_Actions_ActionId",
+                        column: x => x.ActionId,
+                        principalTable: "Actions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_TurfShares_People_CheckedOutById",
+                        column: x => x.CheckedOutById,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VisitorSignups",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ActionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FirstName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    LastName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    Phone = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    Location = table.Column<Point>(type: "geography(point,4326)", nullable: true),
+                    SectionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TokenHash = table.Column<byte[]>(type: "bytea", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ConfirmedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Suppressed = table.Column<bool>(type: "boolean", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VisitorSignups", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VisitorSignups_Actions_ActionId",
+                        column: x => x.ActionId,
+                        principalTable: "Actions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_VisitorSignups_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Buildings",
                 columns: table => new
                 {
@@ -213,6 +285,34 @@ namespace Coopol.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CanvassedBuildings",
+                columns: table => new
+                {
+                    SectionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Campaign = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    BuildingId = table.Column<long>(type: "bigint", nullable: false),
+                    Progress = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ShareId = table.Column<long>(type: "bigint", nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CanvassedBuildings", x => new { x.SectionId, x.Campaign, x.BuildingId });
+                    table.ForeignKey(
+                        name: "FK_CanvassedBuildings_Buildings_BuildingId",
+                        column: x => x.BuildingId,
+                        principalTable: "Buildings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CanvassedBuildings_Sections_SectionId",
+                        column: x => x.SectionId,
+                        principalTable: "Sections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Doors",
                 columns: table => new
                 {
@@ -232,6 +332,74 @@ namespace Coopol.Data.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
+
+            migrationBuilder.CreateTable(
+                name: "DoorReports",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ClientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ActionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ShareId = table.Column<long>(type: "bigint", nullable: true),
+                    DoorId = table.Column<long>(type: "bigint", nullable: false),
+                    BuildingId = table.Column<long>(type: "bigint", nullable: false),
+                    AddressId = table.Column<long>(type: "bigint", nullable: false),
+                    StationId = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    SectionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FederationCode = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Answers = table.Column<string>(type: "jsonb", nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ReporterId = table.Column<Guid>(type: "uuid", nullable: false),
+                    VisitedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ContactId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DoorReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DoorReports_Actions_ActionId",
+                        column: x => x.ActionId,
+                        principalTable: "Actions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DoorReports_Doors_DoorId",
+                        column: x => x.DoorId,
+                        principalTable: "Doors",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DoorReports_People_ContactId",
+                        column: x => x.ContactId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_DoorReports_People_ReporterId",
+                        column: x => x.ReporterId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sections_SeatLocation",
+                table: "Sections",
+                column: "SeatLocation")
+                .Annotation("Npgsql:IndexMethod", "gist");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_Email_All",
+                table: "People",
+                column: "Email");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_Phone",
+                table: "People",
+                column: "Phone");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ActionNotices_ActionId_Id",
@@ -316,6 +484,57 @@ namespace Coopol.Data.Migrations
                 column: "AddressId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CanvassedBuildings_BuildingId",
+                table: "CanvassedBuildings",
+                column: "BuildingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CanvassedBuildings_ShareId",
+                table: "CanvassedBuildings",
+                column: "ShareId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DoorReports_ActionId_DoorId",
+                table: "DoorReports",
+                columns: new[] { "ActionId", "DoorId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DoorReports_ClientId",
+                table: "DoorReports",
+                column: "ClientId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DoorReports_ContactId",
+                table: "DoorReports",
+                column: "ContactId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DoorReports_DoorId",
+                table: "DoorReports",
+                column: "DoorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DoorReports_FederationCode_VisitedAt",
+                table: "DoorReports",
+                columns: new[] { "FederationCode", "VisitedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DoorReports_ReporterId",
+                table: "DoorReports",
+                column: "ReporterId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DoorReports_SectionId_VisitedAt",
+                table: "DoorReports",
+                columns: new[] { "SectionId", "VisitedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DoorReports_StationId_VisitedAt",
+                table: "DoorReports",
+                columns: new[] { "StationId", "VisitedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Doors_BuildingId_Position",
                 table: "Doors",
                 columns: new[] { "BuildingId", "Position" },
@@ -330,6 +549,48 @@ namespace Coopol.Data.Migrations
                 name: "IX_SilencePeriods_EndsAt_StartsAt",
                 table: "SilencePeriods",
                 columns: new[] { "EndsAt", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TurfShares_ActionId_Number",
+                table: "TurfShares",
+                columns: new[] { "ActionId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TurfShares_CheckedOutById",
+                table: "TurfShares",
+                column: "CheckedOutById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VisitorSignups_ActionId",
+                table: "VisitorSignups",
+                column: "ActionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VisitorSignups_Email_CreatedAt",
+                table: "VisitorSignups",
+                columns: new[] { "Email", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VisitorSignups_ExpiresAt",
+                table: "VisitorSignups",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VisitorSignups_PersonId",
+                table: "VisitorSignups",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VisitorSignups_Phone_CreatedAt",
+                table: "VisitorSignups",
+                columns: new[] { "Phone", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VisitorSignups_TokenHash",
+                table: "VisitorSignups",
+                column: "TokenHash",
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -342,10 +603,22 @@ namespace Coopol.Data.Migrations
                 name: "ActionParticipants");
 
             migrationBuilder.DropTable(
-                name: "Doors");
+                name: "CanvassedBuildings");
+
+            migrationBuilder.DropTable(
+                name: "DoorReports");
 
             migrationBuilder.DropTable(
                 name: "SilencePeriods");
+
+            migrationBuilder.DropTable(
+                name: "TurfShares");
+
+            migrationBuilder.DropTable(
+                name: "VisitorSignups");
+
+            migrationBuilder.DropTable(
+                name: "Doors");
 
             migrationBuilder.DropTable(
                 name: "Actions");
@@ -355,6 +628,18 @@ namespace Coopol.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "Addresses");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Sections_SeatLocation",
+                table: "Sections");
+
+            migrationBuilder.DropIndex(
+                name: "IX_People_Email_All",
+                table: "People");
+
+            migrationBuilder.DropIndex(
+                name: "IX_People_Phone",
+                table: "People");
 
             migrationBuilder.AlterColumn<string>(
                 name: "Email",
