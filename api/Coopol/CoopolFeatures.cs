@@ -7,6 +7,7 @@ using Coopol.Features.Geography;
 using Coopol.Features.Imports;
 using Coopol.Features.JobRuns;
 using Coopol.Features.Maps;
+using Coopol.Features.Messaging;
 using Coopol.Features.PartyTree;
 using Coopol.Features.People;
 using Coopol.Features.Roles;
@@ -30,5 +31,6 @@ public static class CoopolFeatures
         new AddressesFeature(),
         new ActionsFeature(),
         new CanvassingFeature(),
+        new MessagingFeature(),
     ];
 }

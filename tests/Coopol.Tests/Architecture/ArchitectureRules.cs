@@ -26,7 +26,11 @@ public static class ArchitectureRules
         ["Coopol.Features.People.PeopleExport"] = ["Coopol.Features.People.PeopleExportService"], // its requester's own
         ["Coopol.Features.Imports.ImportReport"] = ["Coopol.Features.Imports.ImportService"], // national importers' reports
         ["Coopol.Features.Imports.ImportUpload"] = ["Coopol.Features.Imports.ImportUploads", "Coopol.Features.Imports.ImportJob"], // written by the uploader, read once by its job
-        ["Coopol.Features.JobRuns.JobRun"] = ["Coopol.Features.JobRuns.JobRunService", "Coopol.Features.JobRuns.JobRunner"], // the starter's own; the run being executed
+        ["Coopol.Features.JobRuns.JobRun"] =
+        [
+            "Coopol.Features.JobRuns.JobRunService", "Coopol.Features.JobRuns.JobRunner", // the starter's own; the run being executed
+            "Coopol.Features.Messaging.SendMessageJob", // how the run it just executed ended, written onto its message
+        ],
         ["Coopol.Access.RoleGrant"] =
         [
             "Coopol.Access.CallerContext", // the caller's own grants
@@ -43,6 +47,7 @@ public static class ArchitectureRules
         ],
         ["Coopol.Features.Actions.ActionParticipant"] =
         [
+            "Coopol.Features.Messaging.SegmentQuery", // who took part in an action of the sender's node, as a segment's filter
             "Coopol.Features.Actions.ActionAccess", // the caller's own participations
             "Coopol.Features.Actions.ActionParticipation", // counts for all, names for those who run the action
             "Coopol.Features.Actions.ActionService", // the caller's own actions; a capacity not below who already joined
@@ -65,6 +70,30 @@ public static class ArchitectureRules
             "Coopol.Features.Actions.PurgeVisitorSignupsJob", // system job: unconfirmed sign-ups deleted after expiry
         ],
         ["Coopol.Features.Actions.ActionNotice"] = ["Coopol.Features.Actions.ActionNotices"], // for those who run the action
+        ["Coopol.Features.Messaging.Segment"] =
+        [
+            "Coopol.Features.Messaging.SegmentService", // those who send from its node
+            "Coopol.Features.Messaging.MessageService", // the area of the segment a message of the same node goes to
+        ],
+        ["Coopol.Features.Messaging.Message"] =
+        [
+            "Coopol.Features.Messaging.MessageService", // those who send from its node
+            "Coopol.Features.Messaging.SendMessageJob", // the message it sends, as its author
+            "Coopol.Features.Messaging.ResumeMessagesJob", // system job: sends cut short, resumed as their author
+            "Coopol.Features.Messaging.Unsubscribe", // the purpose of the message a signed link came with
+        ],
+        ["Coopol.Features.Messaging.OutboxMessage"] =
+        [
+            "Coopol.Features.Messaging.OutboxService", // the rows of a message, for its senders (addresses masked but for whom they see)
+            "Coopol.Features.Messaging.OutboxDispatcher", // the rows it sends
+            "Coopol.Features.Messaging.ResumeMessagesJob", // system job: which sends were cut short
+            "Coopol.Features.Messaging.TwilioWebhooks", // Twilio's signed callbacks: a status by SID, a STOP by number
+            "Coopol.Features.Messaging.Unsubscribe", // the row a signed unsubscribe link names
+        ],
+        ["Coopol.Features.Messaging.UnusableContact"] =
+        [
+            "Coopol.Features.Messaging.OutboxDispatcher", "Coopol.Features.Messaging.SendMessageJob", // addresses not to try again
+        ],
         ["Coopol.Features.Roles.RoleGrantEvent"] = ["Coopol.Features.Roles.RoleService", "Coopol.Features.Roles.RecordExpiredGrantsJob"],
     };
 
@@ -81,6 +110,8 @@ public static class ArchitectureRules
         "Coopol.Features.Elections.ColumnMapping",
         // Electoral silence periods apply the law: public.
         "Coopol.Features.Elections.SilencePeriod",
+        // A section's newsletter sender name and footer are printed on every newsletter; a server key is no one's data.
+        "Coopol.Features.Messaging.SectionMailTemplate", "Coopol.Features.Messaging.ServerKey",
         // The national address base (BAN/BAL, open data), its buildings and their door counts: places, never people.
         "Coopol.Features.Addresses.Address", "Coopol.Features.Addresses.Building", "Coopol.Features.Addresses.Door",
         // Which buildings a section's canvass has done: places, never people.

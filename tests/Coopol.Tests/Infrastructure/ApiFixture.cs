@@ -19,6 +19,16 @@ public sealed class ApiFixture : IAsyncLifetime
 
     public CoopolFactory Factory { get; } = new();
 
+    private ProviderHost? _providers;
+
+    /// <summary>The API configured with a fake Twilio and a local SMTP server, made at first use, reset for each caller.</summary>
+    public async Task<ProviderHost> ProvidersAsync()
+    {
+        _providers ??= await ProviderHost.StartAsync(Factory);
+        _providers.Reset();
+        return _providers;
+    }
+
     public async Task InitializeAsync()
     {
         _ = Factory.Server; // starts the host, which applies the migrations
@@ -57,10 +67,10 @@ public sealed class ApiFixture : IAsyncLifetime
         return await action(scope.ServiceProvider.GetRequiredService<CoopolDbContext>());
     }
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
         Factory.Dispose();
-        return Task.CompletedTask;
+        if (_providers is not null) await _providers.DisposeAsync();
     }
 }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Coopol.Access;
 using Coopol.Common;
 using Coopol.Common.Paging;
@@ -10,7 +9,6 @@ using Coopol.Features.People;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.IO.Converters;
 
 namespace Coopol.Features.Actions;
 
@@ -25,8 +23,6 @@ public sealed class ActionService(
 
     public static readonly KeysetOrder<FieldAction> ByStart = KeysetOrder<FieldAction>.Ascending("start",
         KeysetOrder<FieldAction>.Key(a => a.StartsAt), KeysetOrder<FieldAction>.Key(a => a.Id));
-
-    private static readonly JsonSerializerOptions GeoJson = new() { Converters = { new GeoJsonConverterFactory() } };
 
     public Task<ActionView?> FindAsync(Guid id, CancellationToken ct) => access.FindAsync(id, ct);
 
@@ -233,7 +229,7 @@ public sealed class ActionService(
         if (isNew || input.TurfStationIds is not null) action.TurfStationIds = await TurfStationsAsync(input.TurfStationIds, action.FederationCode, ct);
         if (isNew || input.TurfArea is not null)
         {
-            action.TurfArea = ParseTurfArea(input.TurfArea);
+            action.TurfArea = Geo.GeoJsonArea.Parse(input.TurfArea, "action.turfArea", "turf");
             if (action.TurfArea is { } area) await EnsureAreaInFederationAsync(area, action.FederationCode, ct);
         }
         if (isNew || input.OrganizerIds is not null)
@@ -312,34 +308,6 @@ public sealed class ActionService(
             throw InputValidationException.For("action.turfArea", "TURF_TOO_LARGE", $"A drawn turf covers at most {MaxTurfAreaKm2} km².");
         if (reader.GetBoolean(1) && (reader.IsDBNull(2) || !reader.GetBoolean(2)))
             throw InputValidationException.For("action.turfArea", "TURF_OUTSIDE_FEDERATION", $"The turf goes beyond the communes of federation {federationCode}.");
-    }
-
-    private static MultiPolygon? ParseTurfArea(string? geoJson)
-    {
-        if (string.IsNullOrWhiteSpace(geoJson)) return null; // "" removes the area
-        Geometry? geometry;
-        try
-        {
-            geometry = JsonSerializer.Deserialize<Geometry>(geoJson, GeoJson);
-        }
-        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException or FormatException)
-        {
-            throw InputValidationException.For("action.turfArea", "INVALID_GEOMETRY", "The turf is not a GeoJSON geometry.");
-        }
-        var area = geometry switch
-        {
-            Polygon p => new MultiPolygon([p]),
-            MultiPolygon m => m,
-            _ => throw InputValidationException.For("action.turfArea", "INVALID_GEOMETRY", "The turf must be a Polygon or a MultiPolygon."),
-        };
-        if (area.NumPoints > 10_000)
-            throw InputValidationException.For("action.turfArea", "TOO_LONG", "The turf has too many points (at most 10,000).");
-        if (area.Coordinates.Any(c => c.X is < -180 or > 180 || c.Y is < -90 or > 90))
-            throw InputValidationException.For("action.turfArea", "INVALID_GEOMETRY", "The turf's coordinates must be WGS84 longitude, latitude.");
-        if (!area.IsValid)
-            throw InputValidationException.For("action.turfArea", "INVALID_GEOMETRY", "The turf crosses itself: draw it again.");
-        area.SRID = 4326;
-        return area;
     }
 
     /// <summary>Organizers are people of the section whom the author sees (their details, not just their name); those

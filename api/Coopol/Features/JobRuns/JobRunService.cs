@@ -20,7 +20,7 @@ public sealed class JobRunService(CoopolDbContext db, CallerContext caller, IBac
 
     /// <summary>Records a run for the caller and enqueues its job, which receives only the run's id.</summary>
     public async Task<JobRun> StartAsync<TJob>(string kind, Permission anyOf, TreeNode node, object? parameters,
-        Func<Guid, Expression<Func<TJob, Task>>> job, CancellationToken ct)
+        Func<Guid, Expression<Func<TJob, Task>>> job, CancellationToken ct, DateTime? at = null)
     {
         var rights = await caller.GetRightsAsync(ct);
         var run = new JobRun
@@ -31,7 +31,10 @@ public sealed class JobRunService(CoopolDbContext db, CallerContext caller, IBac
         };
         db.Set<JobRun>().Add(run);
         await db.SaveChangesAsync(ct);
-        run.HangfireJobId = jobs.Enqueue(job(run.Id));
+        // A run for later (a scheduled send) waits in Hangfire's schedule; it still acts with the rights of its time.
+        run.HangfireJobId = at is { } when && when > clock.GetUtcNow().UtcDateTime
+            ? jobs.Schedule(job(run.Id), new DateTimeOffset(when, TimeSpan.Zero))
+            : jobs.Enqueue(job(run.Id));
         await db.SaveChangesAsync(ct);
         return run;
     }

@@ -30,6 +30,10 @@ public enum ConsentMethod
     Oral,
     /// <summary>From the party's membership file.</summary>
     Import,
+    /// <summary>By the person, with the unsubscribe link of a message they received (or their mail client's one-click).</summary>
+    UnsubscribeLink,
+    /// <summary>By the person, replying STOP (or START again) to an SMS.</summary>
+    SmsReply,
     /// <summary>A withdrawal by the person carried over when a section's record of them was merged into theirs.</summary>
     RecordsMerged,
 }

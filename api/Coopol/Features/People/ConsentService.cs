@@ -118,6 +118,68 @@ public sealed class ConsentService(CoopolDbContext db, PeopleAccess access, Call
                 : new CurrentConsent(id, k.Purpose, k.Channel, false, null, null)).ToList());
     }
 
+    /// <summary>Those of these people (read through the scoped path) whose current consent for this purpose and channel
+    /// is given, and, for a section's record of someone known elsewhere, not withdrawn by that person.</summary>
+    public IQueryable<Person> Consenting(IQueryable<Person> people, ConsentPurpose purpose, ConsentChannel channel)
+    {
+        var ledger = db.Set<ConsentRecord>().AsNoTracking();
+        return people.Where(p =>
+            ledger.Where(c => c.PersonId == p.Id && c.Purpose == purpose && c.Channel == channel)
+                .OrderByDescending(c => c.At).ThenByDescending(c => c.Id).Select(c => (bool?)c.Granted).FirstOrDefault() == true
+            && (p.LinkedToId == null || ledger.Where(c => c.PersonId == p.LinkedToId && c.Purpose == purpose && c.Channel == channel)
+                .OrderByDescending(c => c.At).ThenByDescending(c => c.Id).Select(c => (bool?)c.Granted).FirstOrDefault() != false));
+    }
+
+    /// <summary>Which of these people may be sent to now for this purpose and channel: their consent is given, and the
+    /// person a record is linked to has not withdrawn it. Checked again right before sending, so that a withdrawal
+    /// recorded while a batch runs stops the sends that remain.</summary>
+    public async Task<IReadOnlySet<Guid>> StillConsentingAsync(IReadOnlyCollection<Guid> personIds, IReadOnlyDictionary<Guid, Guid> primaries,
+        ConsentPurpose purpose, ConsentChannel channel, CancellationToken ct)
+    {
+        var ids = personIds.Concat(primaries.Values).Distinct().ToList();
+        var latest = (await db.Set<ConsentRecord>().AsNoTracking().Where(c => ids.Contains(c.PersonId) && c.Purpose == purpose && c.Channel == channel)
+                .GroupBy(c => c.PersonId).Select(g => g.OrderByDescending(c => c.At).ThenByDescending(c => c.Id).First()).ToListAsync(ct))
+            .ToDictionary(c => c.PersonId, c => c.Granted);
+        return personIds.Where(p => latest.GetValueOrDefault(p)
+            && !(primaries.TryGetValue(p, out var primary) && latest.TryGetValue(primary, out var granted) && !granted)).ToHashSet();
+    }
+
+    /// <summary>A withdrawal made by the person through a message they received (an unsubscribe link, a STOP reply):
+    /// recorded at once, for these records, without a signed-in caller.</summary>
+    public async Task WithdrawAsync(IReadOnlyCollection<Guid> personIds, IReadOnlyCollection<ConsentPurpose> purposes, ConsentChannel channel,
+        ConsentMethod method, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var personId in personIds.Distinct())
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await LockLedgerAsync(personId, ct);
+            foreach (var purpose in purposes)
+                db.Add(new ConsentRecord { PersonId = personId, Purpose = purpose, Channel = channel, Granted = false, Method = method, At = now });
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+    }
+
+    /// <summary>A consent given again by the person through a reply (START): only where they had withdrawn it by a reply
+    /// of the same kind, so that START never grants what they never gave.</summary>
+    public async Task<int> RegrantByReplyAsync(IReadOnlyCollection<Guid> personIds, ConsentChannel channel, ConsentMethod method, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var ids = personIds.Distinct().ToList();
+        var latest = await db.Set<ConsentRecord>().AsNoTracking().Where(c => ids.Contains(c.PersonId) && c.Channel == channel)
+            .GroupBy(c => new { c.PersonId, c.Purpose }).Select(g => g.OrderByDescending(c => c.At).ThenByDescending(c => c.Id).First()).ToListAsync(ct);
+        var regrant = latest.Where(c => !c.Granted && c.Method == method).ToList();
+        foreach (var line in regrant)
+            db.Add(new ConsentRecord
+            {
+                PersonId = line.PersonId, Purpose = line.Purpose, Channel = channel, Granted = true, Method = method, At = now,
+                WordingVersion = ConsentWordings.Current(line.Purpose, channel).Version,
+            });
+        await db.SaveChangesAsync(ct);
+        return regrant.Count;
+    }
+
     /// <summary>The latest line of each consent of these people: their current values.</summary>
     private Task<List<ConsentRecord>> LatestLinesAsync(List<Guid> ids, CancellationToken ct) =>
         db.Set<ConsentRecord>().AsNoTracking().Where(c => ids.Contains(c.PersonId))

@@ -158,6 +158,27 @@ public sealed class PeopleAccess(CoopolDbContext db, CallerContext caller, TimeP
     public async Task<IReadOnlyDictionary<Guid, Person>> ParticipantsForOrganizersAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
         ids.Count == 0 ? new Dictionary<Guid, Person>() : await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
 
+    /// <summary>The people a message from this node may go to, for a caller holding SEND_MESSAGES there (a job acting for
+    /// its author included): everyone of the section, of the federation's sections, or of the party. The sender sees
+    /// counts, never these people: only the outbox holds their addresses.</summary>
+    public async Task<IQueryable<Person>> AudienceAsync(TreeNode node, CancellationToken ct)
+    {
+        var rights = await caller.GetRightsAsync(ct);
+        rights.RequirePerson();
+        if (!rights.Can(Permission.SendMessages, node)) throw new ForbiddenException("Sending messages here takes SEND_MESSAGES.");
+        IQueryable<Person> people = db.People.AsNoTracking();
+        switch (node.Level)
+        {
+            case TreeLevel.Section:
+                return people.Where(p => p.SectionId == node.SectionId);
+            case TreeLevel.Federation:
+                var sections = await db.Sections.AsNoTracking().Where(s => s.FederationCode == node.FederationCode).Select(s => s.Id).ToListAsync(ct);
+                return people.Where(p => sections.Contains(p.SectionId));
+            default:
+                return people;
+        }
+    }
+
     /// <summary>An invited person accepted to join a section: they move there, and the section's record of them gives
     /// its tags and the phone they lacked. The record is read unscoped: the person accepted to be one with it. Only a
     /// record still linked to them and never signed in to is absorbed (true: merge it).</summary>
