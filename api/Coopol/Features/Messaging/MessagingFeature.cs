@@ -39,6 +39,12 @@ public sealed class MessagingFeature : IFeature
 
     public Permission Permissions => Permission.SendMessages;
 
+    public Task SeedDemoAsync(Coopol.Data.DemoData.DemoWorld demo, CancellationToken ct)
+    {
+        MessagingDemo.Seed(demo);
+        return Task.CompletedTask;
+    }
+
     public void ConfigureModel(ModelBuilder model) =>
         model.HasDbFunction(typeof(SegmentQuery).GetMethod(nameof(SegmentQuery.Covers))!);
 
