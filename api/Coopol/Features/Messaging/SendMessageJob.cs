@@ -43,7 +43,10 @@ public sealed class SendMessageJob(JobRunner runner, CoopolDbContext db, Segment
         {
             if (message.Campaign && await messages.SilenceOverNodeAsync(message.Node, Now(), ct) is { } period)
                 throw new Elections.ElectoralSilenceInEffectException(period);
-            await db.Set<Message>().Where(m => m.Id == message.Id).ExecuteUpdateAsync(u => u.SetProperty(m => m.Status, MessageStatus.Sending), ct);
+            // Only if still scheduled: a cancellation that came first wins.
+            if (await db.Set<Message>().Where(m => m.Id == message.Id && m.Status == MessageStatus.Scheduled)
+                    .ExecuteUpdateAsync(u => u.SetProperty(m => m.Status, MessageStatus.Sending), ct) == 0)
+                return new JobOutcome("Cancelled before its time.");
             message.Status = MessageStatus.Sending;
         }
         if (message.Status == MessageStatus.Sending && message.SendStartedAt is null)

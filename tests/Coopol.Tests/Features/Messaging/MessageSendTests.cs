@@ -187,6 +187,26 @@ public sealed class MessageSendTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task AScheduledMessageWaitsForItsTimeAndACancelledOneIsNeverSent()
+    {
+        var m = await MessagingWorld.CreateAsync(api);
+        await m.ConsentAsync(ConsentChannel.Email, TestWorld.MemberS1);
+        var id = await m.ComposeAsync();
+        var scheduled = await m.SendRawAsync(id, at: DateTime.UtcNow.AddHours(3));
+        scheduled.PayloadErrorCodes("sendMessage").ShouldBeEmpty();
+        scheduled.At("sendMessage.message.status")!.GetValue<string>().ShouldBe("SCHEDULED");
+        (await m.SendRawAsync(id)).PayloadErrorCodes("sendMessage").ShouldBe(["MESSAGE_NOT_DRAFT"]);
+        (await m.GraphQL.PostAsync("mutation($id: ID!) { cancelMessage(messageId: $id) { message { status } errors { code } } }", new { id }, TestWorld.SecretaryS1))
+            .At("cancelMessage.message.status")!.GetValue<string>().ShouldBe("CANCELLED");
+
+        // Its run comes at the planned time and finds it cancelled.
+        (await m.RunSendsAsync()).ShouldBe(1);
+        (await m.OutboxAsync(id)).ShouldBeEmpty();
+        (await m.MessageAsync(id))["status"]!.GetValue<string>().ShouldBe("CANCELLED");
+        (await m.SendRawAsync(id, at: DateTime.UtcNow.AddDays(100))).PayloadErrorCodes("sendMessage").ShouldBe(["MESSAGE_NOT_DRAFT"]);
+    }
+
+    [Fact]
     public async Task AnotherSectionsSecretaryNeitherSeesNorSendsFromTheSection()
     {
         var m = await MessagingWorld.CreateAsync(api);
