@@ -15,7 +15,7 @@ const config: CodegenConfig = {
         documentMode: 'string',
         useTypeImports: true,
         enumsAsTypes: true,
-        scalars: { DateTime: 'string', DateOnly: 'string', Guid: 'string' },
+        scalars: { DateTime: 'string', DateOnly: 'string', Guid: 'string', Decimal: 'number' },
         skipTypename: false,
         avoidOptionals: false,
       },

@@ -35,7 +35,7 @@ function collectAppFiles(): Plugin {
 }
 
 /** Paths the API answers (never the app's pages): the service worker leaves them to the network. */
-const API_PATHS = /^\/(graphql|auth|exports|tiles|geojson|results\.csv|walk-lists|graphiql\.html)(\/|$|\?|\.)/;
+const API_PATHS = /^\/(graphql|auth|exports|tiles|geojson|results\.csv|walk-lists|messaging|graphiql\.html)(\/|$|\?|\.)/;
 
 export default defineConfig({
   // Absolute asset URLs: graphiql.html is served by the API at /graphql/ide.
@@ -97,6 +97,8 @@ export default defineConfig({
       '/results.csv': { target: apiTarget, changeOrigin: false },
       // A share's walk list as PDF (TurfShare.pdfUrl), fetched with the bearer token.
       '/walk-lists': { target: apiTarget, changeOrigin: false },
+      // A newsletter's one-click unsubscribe (POST /messaging/unsubscribe/{token}), and the provider's webhooks.
+      '/messaging': { target: apiTarget, changeOrigin: false },
       // Uploads (POST /imports/{kind}); /imports itself is a page of the app.
       '/imports/': {
         target: apiTarget,

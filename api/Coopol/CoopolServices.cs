@@ -39,13 +39,17 @@ public static class CoopolServices
             // One DbContext per request: run query fields one after another (loaders still batch).
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
             // Only Coopol's codes reach clients: no exception type names (codes), no details.
-            .AddErrorInfoProvider(o => { o.ExposeExceptionDetails = false; o.ExposeCodes = false; })
+            .AddErrorInfoProvider(o => { o.ExposeExceptionDetails = false; o.ExposeCodes = false; o.ExposeData = true; })
             .AddUnhandledExceptionHandler(ctx =>
             {
                 // Expected failures keep their code and message; anything else is logged and masked.
                 if (ctx.OriginalException is CoopolException e)
                 {
-                    ctx.Exception = new ExecutionError(e.Message) { Code = e.Code };
+                    var error = new ExecutionError(e.Message) { Code = e.Code };
+                    // A query has no payload for field errors: each refused field and its code go in extensions.data.fields.
+                    if (e is InputValidationException invalid)
+                        error.Data["fields"] = invalid.Errors.Select(f => new Dictionary<string, string> { ["field"] = f.Field, ["code"] = f.Code, ["message"] = f.Message }).ToList();
+                    ctx.Exception = error;
                     return;
                 }
                 if (ctx.OriginalException is GraphQLParser.Exceptions.GraphQLParserException)

@@ -17,6 +17,13 @@ import { HomePage } from './features/home/HomePage';
 import { ImportsPage } from './features/imports/ImportsPage';
 import { Layout, NotFoundPage } from './features/layout/Layout';
 import { MapPage } from './features/map/MapPage';
+import { EditMessagePage, NewMessagePage } from './features/messaging/ComposerPages';
+import { MailTemplatePage } from './features/messaging/MailTemplatePage';
+import { MessagePage } from './features/messaging/MessagePage';
+import { MessagesPage } from './features/messaging/MessagesPage';
+import { EditSegmentPage, NewSegmentPage } from './features/messaging/SegmentFormPages';
+import { SegmentsPage } from './features/messaging/SegmentsPage';
+import { UnsubscribePage } from './features/messaging/UnsubscribePage';
 import { PersonPage } from './features/people/PersonPage';
 import { ResultsPage } from './features/results/ResultsPage';
 import { SectionPage } from './features/sections/SectionPage';
@@ -61,6 +68,16 @@ export function AppRoutes() {
         <Route path="/shares/:id" element={<Protected><WalkListPage /></Protected>} />
         <Route path="/review" element={<Protected><FieldReviewPage /></Protected>} />
         <Route path="/outbox" element={<Protected><OutboxPage /></Protected>} />
+        <Route path="/messages" element={<Protected><MessagesPage /></Protected>} />
+        <Route path="/messages/new" element={<Protected><NewMessagePage /></Protected>} />
+        <Route path="/messages/segments" element={<Protected><SegmentsPage /></Protected>} />
+        <Route path="/messages/segments/new" element={<Protected><NewSegmentPage /></Protected>} />
+        <Route path="/messages/segments/:id/edit" element={<Protected><EditSegmentPage /></Protected>} />
+        <Route path="/messages/template" element={<Protected><MailTemplatePage /></Protected>} />
+        <Route path="/messages/:id" element={<Protected><MessagePage /></Protected>} />
+        <Route path="/messages/:id/edit" element={<Protected><EditMessagePage /></Protected>} />
+        {/* A newsletter's unsubscribe link: open to anyone; only its button unsubscribes. */}
+        <Route path="/unsubscribe/:token" element={<UnsubscribePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -40,7 +40,7 @@ public static class WebClientEndpoints
             .WithOrder(int.MaxValue);
     }
 
-    private static readonly string[] ApiPrefixes = ["/graphql", "/auth", "/exports", "/tiles", "/geojson", "/results.csv"];
+    private static readonly string[] ApiPrefixes = ["/graphql", "/auth", "/exports", "/tiles", "/geojson", "/results.csv", "/messaging"];
 
     private static IResult Page(HttpContext http, string file)
     {

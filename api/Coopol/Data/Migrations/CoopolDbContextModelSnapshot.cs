@@ -1390,6 +1390,9 @@ namespace Coopol.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<MultiPolygon>("Area")
+                        .HasColumnType("geometry(MultiPolygon,4326)");
+
                     b.Property<Guid>("AuthorId")
                         .HasColumnType("uuid");
 
@@ -1447,9 +1450,6 @@ namespace Coopol.Data.Migrations
                     b.Property<string>("SegmentDefinition")
                         .IsRequired()
                         .HasColumnType("jsonb");
-
-                    b.Property<bool>("SegmentHasArea")
-                        .HasColumnType("boolean");
 
                     b.Property<Guid?>("SegmentId")
                         .HasColumnType("uuid");

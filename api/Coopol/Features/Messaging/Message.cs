@@ -38,7 +38,8 @@ public sealed class Message
     public string SegmentName { get; set; } = "";
     /// <summary>The segment as it was when sent (a later edit of the segment does not rewrite history).</summary>
     public SegmentDefinition SegmentDefinition { get; set; } = new();
-    public bool SegmentHasArea { get; set; }
+    /// <summary>The segment's drawn area as it was (a later redrawing or deletion of the segment changes no message).</summary>
+    public NetTopologySuite.Geometries.MultiPolygon? Area { get; set; }
     public string? Subject { get; set; }
     /// <summary>Markdown for a newsletter, plain text for an SMS, with {{firstName}} and {{section}}.</summary>
     public string Body { get; set; } = "";
@@ -78,6 +79,7 @@ public sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         builder.Property(m => m.SegmentName).HasMaxLength(120);
         builder.Property(m => m.SegmentDefinition).HasColumnType("jsonb")
             .HasConversion(new JsonValueConverter<SegmentDefinition>(), JsonValueConverter<SegmentDefinition>.Comparer);
+        builder.Property(m => m.Area).HasColumnType("geometry(MultiPolygon,4326)");
         builder.Property(m => m.Subject).HasMaxLength(200);
         builder.Property(m => m.Body).HasMaxLength(MessageRules.MaxBodyLength);
         builder.Property(m => m.StopCode).HasMaxLength(60);

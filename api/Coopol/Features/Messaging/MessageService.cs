@@ -74,7 +74,7 @@ public sealed class MessageService(CoopolDbContext db, MessagingAccess access, S
             message.SegmentId = segment.Id;
             message.SegmentName = segment.Name;
             message.SegmentDefinition = segment.Definition;
-            message.SegmentHasArea = segment.Area is not null;
+            message.Area = segment.Area;
         }
         else
         {
@@ -84,7 +84,7 @@ public sealed class MessageService(CoopolDbContext db, MessagingAccess access, S
             message.SegmentId = null;
             message.SegmentName = "";
             message.SegmentDefinition = definition;
-            message.SegmentHasArea = false;
+            message.Area = null;
         }
     }
 
@@ -140,11 +140,11 @@ public sealed class MessageService(CoopolDbContext db, MessagingAccess access, S
         if (message.Status != MessageStatus.Draft) throw new MessageNotDraftException();
         var now = Now();
         var at = input.At is { } when && when > now ? when : (DateTime?)null;
-        if (at is { } later && later > now.AddDays(90)) throw InputValidationException.For("at", "TOO_FAR", "Schedule at most 90 days ahead.");
+        if (at is { } later && later > now.AddDays(90)) throw InputValidationException.For("at", "SCHEDULE_TOO_FAR", "Schedule at most 90 days ahead.");
         if (message.Campaign && await SilenceOverNodeAsync(message.Node, at ?? now, ct) is { } period)
             throw new ElectoralSilenceInEffectException(period);
         // The count the sender was shown: nobody reachable is an error, not an empty send.
-        var count = await segments.CountAsync(message.Node, message.SegmentDefinition, await AreaAsync(message, ct), ct, message.Purpose);
+        var count = await segments.CountAsync(message.Node, message.SegmentDefinition, message.Area, ct, message.Purpose);
         var reachable = message.Channel == ConsentChannel.Email ? count.EmailReachable : count.SmsReachable;
         if (reachable == 0) throw new EmptySegmentException(message.Channel);
         message.Status = at is null ? MessageStatus.Sending : MessageStatus.Scheduled;
@@ -177,11 +177,6 @@ public sealed class MessageService(CoopolDbContext db, MessagingAccess access, S
         var periods = await silence.OverlappingAsync(at, at.AddSeconds(1), ct);
         return periods.FirstOrDefault(p => p.Scope == "FR" || (node.FederationCode is { } f && p.Scope == f));
     }
-
-    public async Task<NetTopologySuite.Geometries.MultiPolygon?> AreaAsync(Message message, CancellationToken ct) =>
-        message.SegmentHasArea && message.SegmentId is { } id
-            ? await db.Set<Segment>().AsNoTracking().Where(s => s.Id == id).Select(s => s.Area).FirstOrDefaultAsync(ct)
-            : null;
 
     public async Task<Message> RequireAsync(string id, CancellationToken ct, bool tracking = false) =>
         await FindAsync(GlobalId.ParseGuid(id, NodeType, "messageId"), ct, tracking) ?? throw new MessageNotFoundException();

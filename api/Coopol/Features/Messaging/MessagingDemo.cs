@@ -33,7 +33,7 @@ public static class MessagingDemo
         Message Draft(ConsentChannel channel, Segment segment, string? subject, string body) => new()
         {
             Channel = channel, Level = node.Level, FederationCode = node.FederationCode, SectionId = node.SectionId, AuthorId = secretary.Id,
-            SegmentId = segment.Id, SegmentName = segment.Name, SegmentDefinition = segment.Definition, SegmentHasArea = segment.Area is not null,
+            SegmentId = segment.Id, SegmentName = segment.Name, SegmentDefinition = segment.Definition, Area = segment.Area,
             Subject = subject, Body = body, CreatedAt = demo.Now, UpdatedAt = demo.Now,
         };
         demo.Db.AddRange(

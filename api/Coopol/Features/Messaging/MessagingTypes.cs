@@ -26,6 +26,17 @@ public sealed class SegmentDefinitionType : ObjectGraphType<SegmentDefinition>
         Field<ConsentChannelType>("consentFor").Resolve(ctx => ctx.Source.ConsentFor);
         Field<NonNullGraphType<IntGraphType>>("personCount").Description("People of a static list (picked by hand).")
             .Resolve(ctx => ctx.Source.PersonIds.Count);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("personIds")
+            .Description("Those of the static list whose details the viewer sees (personCount counts them all).")
+            .ResolveAsync(async ctx =>
+            {
+                if (ctx.Source.PersonIds.Count == 0) return Array.Empty<string>();
+                var people = ctx.Service<PeopleAccess>();
+                var seen = await people.ByIdsAsync(ctx.Source.PersonIds, ctx.CancellationToken);
+                var scope = await people.ScopeAsync(ctx.CancellationToken);
+                return ctx.Source.PersonIds.Where(id => seen.TryGetValue(id, out var p) && scope.SeesDetails(p))
+                    .Select(id => GlobalId.Encode(PersonService.NodeType, id)).ToArray();
+            });
     }
 }
 

@@ -72,8 +72,7 @@ public sealed class SendMessageJob(JobRunner runner, CoopolDbContext db, Segment
     private async Task<Message> QueueRecipientsAsync(Message message, CancellationToken ct)
     {
         var now = Now();
-        var area = await messages.AreaAsync(message, ct);
-        var matching = await segments.MatchingAsync(message.Node, message.SegmentDefinition, area, ct);
+        var matching = await segments.MatchingAsync(message.Node, message.SegmentDefinition, message.Area, ct);
         var matched = await matching.CountAsync(ct);
         var consenting = await segments.Reachable(matching, message.Channel, message.Purpose)
             .Select(p => new { p.Id, p.FirstName, p.Email, p.Phone, p.SectionId })

@@ -74,6 +74,9 @@ public sealed class SegmentTests(ApiFixture api)
         var segmentId = saved.At("saveSegment.segment.id")!.GetValue<string>();
 
         var id = await m.ComposeAsync(segmentId: segmentId);
+        // Deleting (or redrawing) the segment afterwards does not widen the message: it keeps the area it was written for.
+        (await m.GraphQL.PostAsync("mutation($id: ID!) { deleteSegment(id: $id) { errors { code } } }", new { id = segmentId }, TestWorld.SecretaryS1))
+            .PayloadErrorCodes("deleteSegment").ShouldBeEmpty();
         await m.SendAsync(id);
         await m.RunSendsAsync();
         (await m.OutboxAsync(id)).ShouldHaveSingleItem().Address.ShouldBe(TestWorld.MemberS1);
@@ -91,8 +94,11 @@ public sealed class SegmentTests(ApiFixture api)
         });
         (await m.GraphQL.PostAsync(Count, new { s = m.World.S1Id, d = new { stationIds = new[] { "29019_0001" } } }, TestWorld.SecretaryS1))
             .ShouldHaveNoErrors().At("segmentCount.matched")!.GetValue<int>().ShouldBe(1);
-        (await m.GraphQL.PostAsync(Count, new { s = m.World.S1Id, d = new { stationIds = new[] { "29019_9999" } } }, TestWorld.SecretaryS1))
-            .ErrorCodes.ShouldBe(["VALIDATION_FAILED"]);
+        var unknown = await m.GraphQL.PostAsync(Count, new { s = m.World.S1Id, d = new { stationIds = new[] { "29019_9999" } } }, TestWorld.SecretaryS1);
+        unknown.ErrorCodes.ShouldBe(["VALIDATION_FAILED"]);
+        // A query has no payload: the refused field and its own code are in the error's extensions.
+        var field = unknown.Errors[0]!["extensions"]?["data"]?["fields"]?[0] ?? throw new ShouldAssertException(unknown.Json.ToJsonString());
+        (field["field"]!.GetValue<string>(), field["code"]!.GetValue<string>()).ShouldBe(("definition.stationIds.0", "STATION_NOT_FOUND"));
 
         var crossing = """{"type":"Polygon","coordinates":[[[-4.5,48.38],[-4.47,48.40],[-4.47,48.38],[-4.5,48.40],[-4.5,48.38]]]}""";
         (await m.GraphQL.PostAsync(Save, new { i = new { sectionId = m.World.S1Id, name = "Noeud", definition = new { area = crossing } } }, TestWorld.SecretaryS1))
@@ -122,6 +128,9 @@ public sealed class SegmentTests(ApiFixture api)
             TestWorld.SecretaryS1);
         saved.PayloadErrorCodes("saveSegment").ShouldBeEmpty();
         var segmentId = saved.At("saveSegment.segment.id")!.GetValue<string>();
+        const string Ids = "query($id: ID!) { segment(id: $id) { definition { personCount personIds } } }";
+        (await m.GraphQL.PostAsync(Ids, new { id = segmentId }, TestWorld.SecretaryS1)).At("segment.definition.personIds")!.AsArray()
+            .Select(x => x!.GetValue<string>()).ShouldBe([m.World.IdOf(TestWorld.MemberS1)]);
 
         (await m.GraphQL.PostAsync(Save, new { i = new { sectionId = m.World.S2Id, name = "Vol", definition = new { personIds = new[] { m.World.IdOf(TestWorld.MemberS1) } } } },
             TestWorld.SecretaryS2)).PayloadErrorCodes("saveSegment").ShouldBe(["PERSON_NOT_FOUND"]);

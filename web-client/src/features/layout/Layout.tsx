@@ -5,7 +5,7 @@ import { NavigationFocusProvider, PageHeading } from '../../ui/PageHeading';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useAuth } from '../auth/AuthContext';
 import { clearFieldData, queuedReports } from '../canvass/offlineStore';
-import { canImport, canReviewField, canSeeOutbox, canViewResults, holdsRights } from '../viewer/permissions';
+import { canImport, canReviewField, canSeeOutbox, canSendMessages, canViewResults, holdsRights } from '../viewer/permissions';
 import { useViewer } from '../viewer/ViewerContext';
 
 function LanguageSwitch() {
@@ -77,6 +77,11 @@ export function Layout() {
           {token && viewer && canReviewField(viewer) && (
             <NavLink to="/review" data-testid="nav-review">
               {t('header.review')}
+            </NavLink>
+          )}
+          {token && viewer && canSendMessages(viewer) && (
+            <NavLink to="/messages" data-testid="nav-messages">
+              {t('header.messages')}
             </NavLink>
           )}
           {token && viewer && canSeeOutbox(viewer) && (

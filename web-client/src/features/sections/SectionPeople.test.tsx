@@ -168,6 +168,7 @@ describe('section people', () => {
     expect(await screen.findByTestId('delegations-link')).toHaveAttribute('href', `/sections/${BREST.id}/delegations`);
     expect(screen.getByTestId('add-person-open')).toBeInTheDocument();
     expect(screen.getByTestId('people-export')).toHaveTextContent('Export (CSV)');
+    expect(screen.getByTestId('section-messages-link')).toHaveAttribute('href', `/messages?section=${BREST.id}`);
     unmount();
 
     // a delegate who may only view people: the export, nothing to manage
@@ -177,6 +178,7 @@ describe('section people', () => {
     expect(screen.getByTestId('people-export')).toBeInTheDocument();
     expect(screen.queryByTestId('delegations-link')).not.toBeInTheDocument();
     expect(screen.queryByTestId('add-person-open')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('section-messages-link')).not.toBeInTheDocument();
   });
 
   it('says so when the viewer has no right to see the people', async () => {

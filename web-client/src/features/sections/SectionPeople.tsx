@@ -31,6 +31,7 @@ export function SectionPeople({ sectionId, intro }: { sectionId: string; intro?:
   const canManagePeople = can('MANAGE_PEOPLE');
   const canExport = can('VIEW_PEOPLE') || canManagePeople;
   const canManageDelegations = can('MANAGE_DELEGATIONS');
+  const canSendMessages = can('SEND_MESSAGES');
 
   if (!data && loading) return <p role="status">{t('common.loading')}</p>;
   if (!section && !forbidden) {
@@ -62,6 +63,11 @@ export function SectionPeople({ sectionId, intro }: { sectionId: string; intro?:
           {section && (
             <Link className="button-link secondary" to={`/sections/${encodeURIComponent(section.id)}/actions`} data-testid="section-actions-link">
               {t('section.actionsLink')}
+            </Link>
+          )}
+          {canSendMessages && section && (
+            <Link className="button-link secondary" to={`/messages?section=${encodeURIComponent(section.id)}`} data-testid="section-messages-link">
+              {t('section.messagesLink')}
             </Link>
           )}
           {canManageDelegations && section && (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canImport, canSeeOutbox, canViewResults, federationCodes, hasNationalGrant, holdsRights, homeSectionId, toViewer, type Viewer, type ViewerGrant } from './permissions';
+import { canImport, canSeeOutbox, canSendMessages, canViewResults, federationCodes, hasNationalGrant, holdsRights, homeSectionId, sendsNationally, toViewer, type Viewer, type ViewerGrant } from './permissions';
 
 function grant(partial: Partial<ViewerGrant>): ViewerGrant {
   return { id: 'g', role: 'DELEGATE', level: 'SECTION', permissions: [], section: null, federation: null, ...partial };
@@ -52,5 +52,14 @@ describe('the outbox link', () => {
     expect(canSeeOutbox(viewer([grant({ level: 'NATIONAL', permissions: ['MANAGE_PEOPLE'] })]))).toBe(true);
     expect(canSeeOutbox(viewer([grant({ level: 'NATIONAL', permissions: ['VIEW_PEOPLE', 'MANAGE_ACTIONS'] })]))).toBe(false);
     expect(canSeeOutbox(viewer([grant({ level: 'FEDERATION', permissions: ['MANAGE_PEOPLE'], federation: { code: '29', name: 'F' } })]))).toBe(false);
+  });
+});
+
+describe('the messaging link', () => {
+  it('is offered to holders of SEND_MESSAGES anywhere', () => {
+    expect(canSendMessages(viewer([grant({ permissions: ['SEND_MESSAGES'], section: { id: 's1', name: 'S1' } })]))).toBe(true);
+    expect(canSendMessages(viewer([grant({ permissions: ['MANAGE_ACTIONS'] })]))).toBe(false);
+    expect(sendsNationally(viewer([grant({ level: 'FEDERATION', permissions: ['SEND_MESSAGES'], federation: { code: '29', name: 'F' } })]))).toBe(false);
+    expect(sendsNationally(viewer([grant({ level: 'NATIONAL', permissions: ['SEND_MESSAGES'] })]))).toBe(true);
   });
 });

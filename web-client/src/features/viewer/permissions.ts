@@ -59,3 +59,13 @@ export function canReviewField(viewer: Viewer): boolean {
 export function canSeeOutbox(viewer: Viewer): boolean {
   return viewer.grants.some((g) => g.level === 'NATIONAL' && g.permissions.includes('MANAGE_PEOPLE'));
 }
+
+/** Holders of SEND_MESSAGES somewhere: messages and segments are offered (the API keeps them to where they send from). */
+export function canSendMessages(viewer: Viewer): boolean {
+  return viewer.grants.some((g) => g.permissions.includes('SEND_MESSAGES'));
+}
+
+/** SMS outside 8:00–20:00 is for the national team only (the API refuses it otherwise: NATIONAL_ONLY). */
+export function sendsNationally(viewer: Viewer): boolean {
+  return viewer.grants.some((g) => g.level === 'NATIONAL' && g.permissions.includes('SEND_MESSAGES'));
+}

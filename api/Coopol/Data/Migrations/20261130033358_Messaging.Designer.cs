@@ -14,7 +14,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Coopol.Data.Migrations
 {
     [DbContext(typeof(CoopolDbContext))]
-    [Migration("20261130030718_Messaging")]
+    [Migration("20261130033358_Messaging")]
     partial class Messaging
     {
         /// <inheritdoc />
@@ -1393,6 +1393,9 @@ namespace Coopol.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<MultiPolygon>("Area")
+                        .HasColumnType("geometry(MultiPolygon,4326)");
+
                     b.Property<Guid>("AuthorId")
                         .HasColumnType("uuid");
 
@@ -1450,9 +1453,6 @@ namespace Coopol.Data.Migrations
                     b.Property<string>("SegmentDefinition")
                         .IsRequired()
                         .HasColumnType("jsonb");
-
-                    b.Property<bool>("SegmentHasArea")
-                        .HasColumnType("boolean");
 
                     b.Property<Guid?>("SegmentId")
                         .HasColumnType("uuid");

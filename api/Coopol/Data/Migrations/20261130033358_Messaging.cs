@@ -100,7 +100,7 @@ namespace Coopol.Data.Migrations
                     SegmentId = table.Column<Guid>(type: "uuid", nullable: true),
                     SegmentName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
                     SegmentDefinition = table.Column<string>(type: "jsonb", nullable: false),
-                    SegmentHasArea = table.Column<bool>(type: "boolean", nullable: false),
+                    Area = table.Column<MultiPolygon>(type: "geometry(MultiPolygon,4326)", nullable: true),
                     Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     Body = table.Column<string>(type: "character varying(50000)", maxLength: 50000, nullable: false),
                     Campaign = table.Column<bool>(type: "boolean", nullable: false),
