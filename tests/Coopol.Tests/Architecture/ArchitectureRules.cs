@@ -73,14 +73,13 @@ public static class ArchitectureRules
         ["Coopol.Features.Messaging.Segment"] =
         [
             "Coopol.Features.Messaging.SegmentService", // those who send from its node
-            "Coopol.Features.Messaging.MessageService", // the area of the segment a message of the same node goes to
+            "Coopol.Features.Messaging.MessagingMergeStep", // static lists naming a record merged into another
         ],
         ["Coopol.Features.Messaging.Message"] =
         [
             "Coopol.Features.Messaging.MessageService", // those who send from its node
             "Coopol.Features.Messaging.SendMessageJob", // the message it sends, as its author
             "Coopol.Features.Messaging.ResumeMessagesJob", // system job: sends cut short, resumed as their author
-            "Coopol.Features.Messaging.Unsubscribe", // the purpose of the message a signed link came with
         ],
         ["Coopol.Features.Messaging.OutboxMessage"] =
         [
@@ -89,6 +88,8 @@ public static class ArchitectureRules
             "Coopol.Features.Messaging.ResumeMessagesJob", // system job: which sends were cut short
             "Coopol.Features.Messaging.TwilioWebhooks", // Twilio's signed callbacks: a status by SID, a STOP by number
             "Coopol.Features.Messaging.Unsubscribe", // the row a signed unsubscribe link names
+            "Coopol.Features.Messaging.MessagingMergeStep", // rows of a record merged into another
+            "Coopol.Features.Messaging.MessageService", // the caller's own test sends of the day, counted
         ],
         ["Coopol.Features.Messaging.UnusableContact"] =
         [

@@ -41,7 +41,14 @@ public sealed class ResumeMessagesJob(CoopolDbContext db, CallerContext caller, 
         foreach (var message in due)
         {
             caller.ActFor(message.SentById!.Value);
-            await messages.StartSendAsync(message, null, ct);
+            try
+            {
+                await messages.StartSendAsync(message, null, ct);
+            }
+            catch (CoopolException)
+            {
+                // This sender is no longer a person Coopol knows: their message waits; the others resume.
+            }
         }
         return due.Count;
     }

@@ -25,17 +25,20 @@ public sealed class MessageService(CoopolDbContext db, MessagingAccess access, S
     OutboxDispatcher dispatcher, TimeProvider clock)
 {
     public const string NodeType = "Message";
+    public const int MaxTestsPerDay = 20;
 
     public static readonly KeysetOrder<Message> Order = KeysetOrder<Message>.DescendingBy("messages",
         KeysetOrder<Message>.Key(m => m.CreatedAt), KeysetOrder<Message>.Key(m => m.Id));
 
     public async Task<Message> ComposeAsync(ComposeMessageInput input, CancellationToken ct)
     {
-        validator.ValidateOrThrow(input);
+        // Who may write here is checked before the text is: only senders get their text read.
         Message message;
         if (input.Id is { } given)
         {
             message = await RequireAsync(given, ct, tracking: true);
+            await access.RequireSenderAsync(message.Node, ct);
+            validator.ValidateOrThrow(input);
             if (message.Status != MessageStatus.Draft) throw new MessageNotDraftException();
             if (message.Channel != input.Channel) throw InputValidationException.For("channel", "CHANNEL_CHANGED", "A draft keeps its channel.");
         }
@@ -43,6 +46,7 @@ public sealed class MessageService(CoopolDbContext db, MessagingAccess access, S
         {
             var node = await access.NodeAsync(input.SectionId, input.FederationCode, ct);
             var author = await access.RequireSenderAsync(node, ct);
+            validator.ValidateOrThrow(input);
             message = new Message
             {
                 Channel = input.Channel, Level = node.Level, FederationCode = node.FederationCode, SectionId = node.SectionId, AuthorId = author,
@@ -53,6 +57,7 @@ public sealed class MessageService(CoopolDbContext db, MessagingAccess access, S
         if (input.IgnoreQuietHours && !(await access.RightsAsync(ct)).Can(Permission.SendMessages, TreeNode.National))
             throw InputValidationException.For("ignoreQuietHours", "NATIONAL_ONLY", "Only the national team sends SMS outside 8:00–20:00.");
         await SetAudienceAsync(message, input, ct);
+        await CheckNotCampaignAsync(message.Node, input.Campaign, message.SegmentDefinition, ct);
         message.Purpose = input.Purpose;
         message.Subject = input.Channel == ConsentChannel.Email ? input.Subject?.Trim() : null;
         message.Body = input.Body;
@@ -63,13 +68,25 @@ public sealed class MessageService(CoopolDbContext db, MessagingAccess access, S
         return message;
     }
 
+    /// <summary>Only campaigning is held by electoral silence, so "not campaign" is for what plainly is not: a message to
+    /// members only (a meeting, an organizational note), or the national team's own call.</summary>
+    private async Task CheckNotCampaignAsync(TreeNode node, bool campaign, SegmentDefinition definition, CancellationToken ct)
+    {
+        if (campaign || definition.Kinds is [PersonKind.Member]) return;
+        if ((await access.RightsAsync(ct)).Can(Permission.SendMessages, TreeNode.National)) return;
+        throw InputValidationException.For("campaign", "CAMPAIGN_REQUIRED",
+            "A message that reaches supporters is campaigning: only a message to members alone may be marked otherwise.");
+    }
+
     private async Task SetAudienceAsync(Message message, ComposeMessageInput input, CancellationToken ct)
     {
         if (input.SegmentId is { } segmentId)
         {
             var segment = await segments.FindAsync(GlobalId.ParseGuid(segmentId, SegmentService.NodeType, "segmentId"), ct)
                 ?? throw InputValidationException.For("segmentId", "SEGMENT_NOT_FOUND", "This segment was not found.");
-            if (!MessagingAccess.Within(segment.Node, message.Node))
+            // A segment serves its own node: its filters were made for those people (a section's "members" used from the
+            // federation would reach every member of the federation).
+            if (segment.Node != message.Node)
                 throw InputValidationException.For("segmentId", "SEGMENT_NOT_FOUND", "This segment was not found.");
             message.SegmentId = segment.Id;
             message.SegmentName = segment.Name;
@@ -117,7 +134,12 @@ public sealed class MessageService(CoopolDbContext db, MessagingAccess access, S
     {
         var message = await RequireAsync(messageId, ct);
         var author = await access.RequireSenderAsync(message.Node, ct);
+        if (message.Status != MessageStatus.Draft) throw new MessageNotDraftException();
         var me = await people.FindAsync(author, ct) ?? throw new ForbiddenException("Your account is not linked to a person of the party.");
+        // One's own contact is not verified: a few tests a day keep it from becoming a way to text anyone.
+        var since = Now().AddDays(-1);
+        if (await db.Set<OutboxMessage>().CountAsync(o => o.IsTest && o.PersonId == me.Id && o.CreatedAt > since, ct) >= MaxTestsPerDay)
+            throw new TooManyTestsException();
         var address = message.Channel == ConsentChannel.Email ? me.Email : me.Phone;
         if (address is null)
             throw new NoOwnContactException(message.Channel);
@@ -126,6 +148,7 @@ public sealed class MessageService(CoopolDbContext db, MessagingAccess access, S
         {
             MessageId = message.Id, PersonId = me.Id, Channel = message.Channel, Address = address, Key = $"test:{message.Id:N}:{now.Ticks}",
             Status = OutboxStatus.Queued, NextAttemptAt = now, FirstName = me.FirstName, SectionId = me.SectionId, IsTest = true, CreatedAt = now,
+            FederationCode = await db.Sections.AsNoTracking().Where(s => s.Id == me.SectionId).Select(s => s.FederationCode).FirstAsync(ct),
             TimeZone = QuietHours.ZoneOf(me.Phone, message.FederationCode),
         });
         await db.SaveChangesAsync(ct);
@@ -143,10 +166,16 @@ public sealed class MessageService(CoopolDbContext db, MessagingAccess access, S
         if (at is { } later && later > now.AddDays(90)) throw InputValidationException.For("at", "SCHEDULE_TOO_FAR", "Schedule at most 90 days ahead.");
         if (message.Campaign && await SilenceOverNodeAsync(message.Node, at ?? now, ct) is { } period)
             throw new ElectoralSilenceInEffectException(period);
+        // Written by the national team, sent by someone else: the override is the sender's to make.
+        if (message.IgnoreQuietHours && !(await access.RightsAsync(ct)).Can(Permission.SendMessages, TreeNode.National))
+            throw InputValidationException.For("ignoreQuietHours", "NATIONAL_ONLY", "Only the national team sends SMS outside 8:00–20:00.");
+        await CheckNotCampaignAsync(message.Node, message.Campaign, message.SegmentDefinition, ct);
         // The count the sender was shown: nobody reachable is an error, not an empty send.
         var count = await segments.CountAsync(message.Node, message.SegmentDefinition, message.Area, ct, message.Purpose);
         var reachable = message.Channel == ConsentChannel.Email ? count.EmailReachable : count.SmsReachable;
         if (reachable == 0) throw new EmptySegmentException(message.Channel);
+        // A sender who does not see everyone here is told no count under 5: nor may they send to fewer.
+        if (reachable is null) throw new SegmentTooSmallException();
         message.Status = at is null ? MessageStatus.Sending : MessageStatus.Scheduled;
         message.ScheduledAt = at;
         message.SentById = sender;
@@ -158,12 +187,14 @@ public sealed class MessageService(CoopolDbContext db, MessagingAccess access, S
 
     public async Task<Message> CancelAsync(string messageId, CancellationToken ct)
     {
-        var message = await RequireAsync(messageId, ct, tracking: true);
+        var message = await RequireAsync(messageId, ct);
         await access.RequireSenderAsync(message.Node, ct);
-        if (message.Status is not (MessageStatus.Draft or MessageStatus.Scheduled)) throw new MessageNotDraftException();
+        // Conditional: a send that has just started is not marked cancelled while it goes on.
+        var now = Now();
+        if (await db.Set<Message>().Where(m => m.Id == message.Id && (m.Status == MessageStatus.Draft || m.Status == MessageStatus.Scheduled))
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.Status, MessageStatus.Cancelled).SetProperty(m => m.UpdatedAt, now), ct) == 0)
+            throw new MessageNotDraftException();
         message.Status = MessageStatus.Cancelled;
-        message.UpdatedAt = Now();
-        await db.SaveChangesAsync(ct);
         return message;
     }
 
@@ -211,3 +242,9 @@ public sealed class EmptySegmentException(ConsentChannel channel) : CoopolExcept
 
 public sealed class NoOwnContactException(ConsentChannel channel) : CoopolException("NO_OWN_CONTACT",
     channel == ConsentChannel.Email ? "Add your email to your profile to test a newsletter." : "Add your mobile number to your profile to test an SMS.");
+
+public sealed class SegmentTooSmallException() : CoopolException("SEGMENT_TOO_SMALL",
+    "This segment reaches fewer than 5 people: ask someone who manages the section's people to send it.");
+
+public sealed class TooManyTestsException() : CoopolException("TOO_MANY_TESTS",
+    $"At most {MessageService.MaxTestsPerDay} test sends a day.");

@@ -41,8 +41,10 @@ public sealed class MessagingAccess(CoopolDbContext db, CallerContext caller)
 
     public async Task<bool> MaySendAsync(TreeNode node, CancellationToken ct) => (await caller.GetRightsAsync(ct)).Can(Permission.SendMessages, node);
 
-    /// <summary>Whether the caller sees the people of this node by name (VIEW_PEOPLE): otherwise small counts are hidden.</summary>
-    public async Task<bool> SeesPeopleAsync(TreeNode node, CancellationToken ct) => (await caller.GetRightsAsync(ct)).Can(Permission.ViewPeople, node);
+    /// <summary>Whether the caller sees every person of this node (MANAGE_PEOPLE: private profiles included). Otherwise
+    /// counts from 0 to 4 are withheld and segments filter only by kind, section and consent: a narrow filter (a drawn
+    /// area, a tag, an action, a name) and two counts subtracted would tell about one person.</summary>
+    public async Task<bool> SeesEveryoneAsync(TreeNode node, CancellationToken ct) => (await caller.GetRightsAsync(ct)).Can(Permission.ManagePeople, node);
 
     /// <summary>Whether a node lies within another (a section within its federation, everything within the party).</summary>
     public static bool Within(TreeNode inner, TreeNode outer) => outer.Level switch

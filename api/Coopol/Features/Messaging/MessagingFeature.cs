@@ -26,7 +26,8 @@ public sealed class MessagingFeature : IFeature
         services.Configure<SmtpOptions>(configuration.GetSection("Smtp")).Configure<TwilioOptions>(configuration.GetSection("Twilio"));
         services.AddScoped<MessagingAccess>().AddScoped<SegmentService>().AddScoped<MessageService>().AddScoped<OutboxService>()
             .AddScoped<OutboxDispatcher>().AddScoped<SendMessageJob>().AddScoped<UnsubscribeLinks>().AddScoped<SectionMailTemplates>()
-            .AddScoped<TwilioWebhooks>().AddScoped<Unsubscribe>().AddScoped<ResumeMessagesJob>().AddScoped<MessagePreviews>();
+            .AddScoped<TwilioWebhooks>().AddScoped<Unsubscribe>().AddScoped<ResumeMessagesJob>().AddScoped<MessagePreviews>()
+            .AddScoped<IPersonMergeStep, MessagingMergeStep>();
         // One sender per process: SMTP keeps its connections open, Twilio's client is reusable.
         services.AddSingleton<LocalOutbox>();
         services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<IOptions<SmtpOptions>>().Value is { Host: { Length: > 0 } } smtp

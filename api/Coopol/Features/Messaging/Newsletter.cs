@@ -1,5 +1,7 @@
 using System.Net;
 using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace Coopol.Features.Messaging;
 
@@ -8,7 +10,24 @@ namespace Coopol.Features.Messaging;
 /// the unsubscribe link closes it.</summary>
 public sealed class Newsletter
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().DisableHtml().Build();
+    /// <summary>Extensions named one by one (the "advanced" set lets any HTML attribute through, onerror included); raw HTML
+    /// is shown as text.</summary>
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UsePipeTables().UseEmphasisExtras().UseListExtras().UseAutoLinks().UseSoftlineBreakAsHardlineBreak().DisableHtml().Build();
+
+    /// <summary>Markdown to HTML where a link or an image leads only to http(s), mailto or tel: "javascript:" and the
+    /// like become "#".</summary>
+    public static string ToHtml(string markdown)
+    {
+        var document = Markdown.Parse(markdown, Pipeline);
+        foreach (var link in document.Descendants<LinkInline>()) if (!IsSafe(link.Url)) link.Url = "#";
+        foreach (var link in document.Descendants<AutolinkInline>()) if (!IsSafe(link.Url)) link.Url = "#";
+        return document.ToHtml(Pipeline);
+    }
+
+    private static bool IsSafe(string? url) =>
+        string.IsNullOrEmpty(url) || url == "#"
+        || Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" or "mailto" or "tel";
 
     private readonly string _html;
     private readonly string _text;
@@ -17,12 +36,12 @@ public sealed class Newsletter
     {
         Subject = subject;
         SenderName = senderName;
-        var footerHtml = string.IsNullOrWhiteSpace(footer) ? "" : Markdown.ToHtml(footer, Pipeline);
+        var footerHtml = string.IsNullOrWhiteSpace(footer) ? "" : ToHtml(footer);
         _html = $$"""
             <!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"></head>
             <body style="font-family:sans-serif;max-width:640px;margin:auto;padding:16px;color:#1a1a1a">
             <p style="color:#555;font-size:14px">{{WebUtility.HtmlEncode(senderName)}}</p>
-            {{Markdown.ToHtml(body, Pipeline)}}
+            {{ToHtml(body)}}
             <hr style="margin-top:32px"><div style="color:#555;font-size:13px">{{footerHtml}}
             <p><a href="{{UnsubscribeToken}}">Se désabonner / Unsubscribe</a></p></div>
             </body></html>

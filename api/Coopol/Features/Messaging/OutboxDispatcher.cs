@@ -50,7 +50,7 @@ public sealed class OutboxDispatcher(CoopolDbContext db, ConsentService consents
 
     /// <summary>Sends what is due now; returns false when another dispatcher holds the message, else when the next
     /// queued row is due (null: nothing left).</summary>
-    public async Task<(bool Ran, DateTime? NextDue)> DispatchAsync(Message message, Func<int, Task> progress, Func<Task> stillAllowed,
+    public async Task<(bool Ran, DateTime? NextDue)> DispatchAsync(Message message, Func<int, Task> progress, Func<Task<bool>> stillGoing,
         CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
@@ -67,8 +67,8 @@ public sealed class OutboxDispatcher(CoopolDbContext db, ConsentService consents
                 for (var batch = 0; ; batch++)
                 {
                     ct.ThrowIfCancellationRequested();
-                    // The author's right is read again as the send goes on: revoked, the rest is not sent.
-                    if (batch > 0 && batch % 10 == 0) await stillAllowed();
+                    // The author's right is read again before each batch: revoked, the rest is not sent.
+                    if (!await stillGoing()) return (true, null);
                     var claimed = await ClaimAsync(message.Id, BatchSize(message), ct);
                     if (claimed.Count == 0) break;
                     var outcomes = await ProcessAsync(message, template, sections, claimed, ct);
@@ -139,7 +139,8 @@ public sealed class OutboxDispatcher(CoopolDbContext db, ConsentService consents
         await using var command = await db.CommandAsync("""
             UPDATE "Outbox" o SET "Status" = 'Sending', "ClaimedAt" = @now, "Attempts" = o."Attempts" + 1
             WHERE o."Id" IN (SELECT "Id" FROM "Outbox" WHERE "MessageId" = @m AND "Status" = 'Queued' AND "NextAttemptAt" <= @now
-                             ORDER BY "Id" LIMIT @n FOR UPDATE SKIP LOCKED)
+                             -- The order of the index (MessageId, Status, NextAttemptAt, Id): no sort of what remains.
+                             ORDER BY "NextAttemptAt", "Id" LIMIT @n FOR UPDATE SKIP LOCKED)
             RETURNING o."Id", o."PersonId", o."Address", o."FirstName", o."SectionId", o."FederationCode", o."CommuneCode", o."TimeZone",
                       o."Attempts", o."IsTest", o."ClaimedAt"
             """, ct);

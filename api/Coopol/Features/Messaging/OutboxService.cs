@@ -43,11 +43,7 @@ public sealed class OutboxService(CoopolDbContext db, PeopleAccess people)
             rows.HasNextPage, rows.HasPreviousPage, rows.TotalCount, v => Order.CursorOf(v.Row));
     }
 
-    /// <summary>"j•••@example.org", "+33 6•• •• •• 78": enough to tell rows apart, not to contact anyone.</summary>
-    public static string Mask(string address)
-    {
-        var at = address.IndexOf('@');
-        if (at > 0) return address[0] + "•••" + address[at..];
-        return address.Length > 6 ? address[..4] + new string('•', address.Length - 6) + address[^2..] : "•••";
-    }
+    /// <summary>What a sender who does not see the person is shown of the address: the channel, nothing of the address
+    /// (a domain or a few digits would help find who it is).</summary>
+    public static string Mask(string address) => address.Contains('@') ? "•••@•••" : "+•• •• •• •• ••";
 }

@@ -20,7 +20,7 @@ public sealed class SectionMailTemplates(CoopolDbContext db, MessagingAccess acc
     {
         var node = await access.NodeAsync(input.SectionId, null, ct);
         await access.RequireSenderAsync(node, ct);
-        if (string.IsNullOrWhiteSpace(input.SenderName) || input.SenderName.Trim().Length > 120)
+        if (string.IsNullOrWhiteSpace(input.SenderName) || input.SenderName.Trim().Length > 120 || input.SenderName.Any(char.IsControl))
             throw InputValidationException.For("senderName", "INVALID_NAME", "Give the sender's name (at most 120 characters).");
         if (input.Footer.Length > 4000) throw InputValidationException.For("footer", "TOO_LONG", "The footer is at most 4,000 characters.");
         if (MessageRules.UnknownVariables(input.Footer) is [var unknown, ..])

@@ -12,9 +12,9 @@ using NetTopologySuite.Geometries;
 
 namespace Coopol.Features.Messaging;
 
-/// <summary>How many people a segment reaches, as a sender sees it before sending. For a sender who does not see the
-/// node's people, a count under <see cref="SegmentService.SmallCount"/> is hidden (null): a narrow filter must not
-/// single someone out.</summary>
+/// <summary>How many people a segment reaches, as a sender sees it before sending. For a sender who does not see every
+/// person of the node, a count under <see cref="SegmentService.SmallCount"/> (zero included) is withheld (null): a
+/// narrow segment must not single someone out.</summary>
 public sealed record SegmentCount(int? Matched, int? EmailReachable, int? SmsReachable, bool SmallCountsHidden);
 
 /// <summary>Saved segments and live counts. Segments read people only through <see cref="PeopleAccess.AudienceAsync"/>;
@@ -98,8 +98,8 @@ public sealed class SegmentService(CoopolDbContext db, MessagingAccess access, P
         var matched = await matching.CountAsync(ct);
         var email = await Reachable(matching, ConsentChannel.Email, purpose).CountAsync(ct);
         var sms = await Reachable(matching, ConsentChannel.Sms, purpose).CountAsync(ct);
-        var hide = !await access.SeesPeopleAsync(node, ct);
-        int? Shown(int n) => hide && n > 0 && n < SmallCount ? null : n;
+        var hide = !await access.SeesEveryoneAsync(node, ct);
+        int? Shown(int n) => hide && n < SmallCount ? null : n;
         return new SegmentCount(Shown(matched), Shown(email), Shown(sms), hide);
     }
 
@@ -122,6 +122,9 @@ public sealed class SegmentService(CoopolDbContext db, MessagingAccess access, P
         CancellationToken ct)
     {
         definitionValidator.ValidateOrThrow(input, field);
+        if (!await access.SeesEveryoneAsync(node, ct) && NarrowFilter(input) is { } narrow)
+            throw InputValidationException.For($"{field}.{narrow}", "FILTER_NOT_ALLOWED",
+                "Only those who manage this node's people filter by place, tag, action or name: use one of its saved segments.");
         var sectionIds = (input.SectionIds ?? []).Select((s, i) => GlobalId.ParseGuid(s, SectionService.NodeType, $"{field}.sectionIds.{i}")).Distinct().ToList();
         if (sectionIds.Count > 0)
         {
@@ -169,6 +172,14 @@ public sealed class SegmentService(CoopolDbContext db, MessagingAccess access, P
         };
         return (definition, area);
     }
+
+    private static string? NarrowFilter(SegmentDefinitionInput input) =>
+        !string.IsNullOrWhiteSpace(input.Area) ? "area"
+        : input.StationIds is { Count: > 0 } ? "stationIds"
+        : input.Tags is { Count: > 0 } ? "tags"
+        : input.ActionIds is { Count: > 0 } ? "actionIds"
+        : input.PersonIds is { Count: > 0 } ? "personIds"
+        : null;
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
 }

@@ -39,7 +39,8 @@ public sealed class SendMessageJob(JobRunner runner, CoopolDbContext db, Segment
         var messageId = JobRunService.ParametersOf<Parameters>(run)!.MessageId;
         var message = await db.Set<Message>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == messageId, ct);
         if (message is null || message.Status is MessageStatus.Cancelled or MessageStatus.Stopped) return new JobOutcome("Nothing to send.");
-        if (message.Status == MessageStatus.Scheduled)
+        // A run before the planned time (a test send's) sends only what is due: the tests.
+        if (message.Status == MessageStatus.Scheduled && message.ScheduledAt <= Now())
         {
             if (message.Campaign && await messages.SilenceOverNodeAsync(message.Node, Now(), ct) is { } period)
                 throw new Elections.ElectoralSilenceInEffectException(period);
@@ -53,7 +54,13 @@ public sealed class SendMessageJob(JobRunner runner, CoopolDbContext db, Segment
             message = await QueueRecipientsAsync(message, ct);
 
         var (ran, next) = await dispatcher.DispatchAsync(message, done => progress.ReportAsync(done, message.Queued, ct),
-            () => runner.EnsureStillAllowedAsync(run, ct), ct);
+            async () =>
+            {
+                // Before each batch: the author still holds the right, and nobody stopped the message meanwhile.
+                await runner.EnsureStillAllowedAsync(run, ct);
+                var status = await db.Set<Message>().AsNoTracking().Where(m => m.Id == message.Id).Select(m => m.Status).SingleAsync(ct);
+                return status is not (MessageStatus.Cancelled or MessageStatus.Stopped);
+            }, ct);
         if (!ran) return new JobOutcome("Already being sent by another run.");
         if (next is { } due)
         {
@@ -74,12 +81,14 @@ public sealed class SendMessageJob(JobRunner runner, CoopolDbContext db, Segment
         var now = Now();
         var matching = await segments.MatchingAsync(message.Node, message.SegmentDefinition, message.Area, ct);
         var matched = await matching.CountAsync(ct);
+        // Addresses found unusable are left out in the query (that table only grows: it is never read whole).
+        var unusable = db.Set<UnusableContact>().AsNoTracking();
         var consenting = await segments.Reachable(matching, message.Channel, message.Purpose)
+            .Where(p => !unusable.Any(u => u.Address == (message.Channel == ConsentChannel.Email ? p.Email : p.Phone)))
             .Select(p => new { p.Id, p.FirstName, p.Email, p.Phone, p.SectionId })
             .ToListAsync(ct);
         var consentingCount = await segments.Consenting(matching, message.Channel, message.Purpose).CountAsync(ct);
         var federationOf = await db.Sections.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.FederationCode, ct);
-        var unusable = (await db.Set<UnusableContact>().AsNoTracking().Select(u => u.Address).ToListAsync(ct)).ToHashSet();
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var rows = new List<(Guid Person, string Address, string FirstName, Guid Section, string Federation, string Zone)>();
@@ -89,7 +98,7 @@ public sealed class SendMessageJob(JobRunner runner, CoopolDbContext db, Segment
         foreach (var p in consenting)
         {
             var address = message.Channel == ConsentChannel.Email ? p.Email : MobilePhone.ToE164(p.Phone);
-            if (address is null || unusable.Contains(address)) { withoutContact++; continue; }
+            if (address is null) { withoutContact++; continue; }
             if (!seen.Add(address)) { duplicates++; continue; }
             var federation = federationOf[p.SectionId];
             rows.Add((p.Id, address, p.FirstName, p.SectionId, federation,

@@ -46,17 +46,18 @@ public sealed class SmtpEmailSender(SmtpOptions options) : IEmailSender, IDispos
         }
         catch (SmtpCommandException e)
         {
+            // The server's own words often quote the address: the sender gets fixed wording and the code.
             var code = (int)e.StatusCode;
-            if (code is >= 400 and < 500) return new SendResult.Retry(TimeSpan.FromMinutes(5), $"SMTP_{code}", Short(e.Message));
+            if (code is >= 400 and < 500) return new SendResult.Retry(TimeSpan.FromMinutes(5), $"SMTP_{code}", $"The mail server asked to try again later (SMTP {code}).");
             return e.ErrorCode == SmtpErrorCode.RecipientNotAccepted
-                ? new SendResult.Unusable($"SMTP_{code}", Short(e.Message))
-                : new SendResult.Failed($"SMTP_{code}", Short(e.Message));
+                ? new SendResult.Unusable($"SMTP_{code}", $"The mail server refused this address (SMTP {code}): it is not used again.")
+                : new SendResult.Failed($"SMTP_{code}", $"The mail server refused the message (SMTP {code}).");
         }
         catch (Exception e) when (e is SmtpProtocolException or ServiceNotConnectedException or IOException or System.Net.Sockets.SocketException
                                        or AuthenticationException or SslHandshakeException)
         {
             keep = false;
-            return new SendResult.Retry(TimeSpan.FromMinutes(2), "SMTP_UNREACHABLE", Short(e.Message));
+            return new SendResult.Retry(TimeSpan.FromMinutes(2), "SMTP_UNREACHABLE", "The mail server could not be reached.");
         }
         finally
         {
@@ -79,8 +80,6 @@ public sealed class SmtpEmailSender(SmtpOptions options) : IEmailSender, IDispos
         message.Body = new BodyBuilder { HtmlBody = email.Html, TextBody = email.Text }.ToMessageBody();
         return message;
     }
-
-    private static string Short(string text) => text.Length > 280 ? text[..280] : text;
 
     public void Dispose()
     {

@@ -61,15 +61,18 @@ public sealed class TwilioSmsSender(TwilioOptions options, HttpClient http) : IS
         }
         catch (ApiException e)
         {
+            // Twilio's own words quote the number: the sender gets fixed wording and the code.
+            var code = e.Code != 0 ? e.Code : e.Status;
             if (e.Status == 429 || e.Status >= 500)
-                return new SendResult.Retry(retryAfter.Value ?? TimeSpan.FromSeconds(30), $"TWILIO_{(e.Code != 0 ? e.Code : e.Status)}", Short(e.Message));
+                return new SendResult.Retry(retryAfter.Value ?? TimeSpan.FromSeconds(30), $"TWILIO_{code}", $"Twilio asked to try again later ({code}).");
             if (e.Code == 21610) return new SendResult.OptedOut("TWILIO_21610", "The recipient replied STOP to this sender.");
-            if (UnusableCodes.Contains(e.Code)) return new SendResult.Unusable($"TWILIO_{e.Code}", Short(e.Message));
-            return new SendResult.Failed($"TWILIO_{e.Code}", Short(e.Message));
+            if (UnusableCodes.Contains(e.Code))
+                return new SendResult.Unusable($"TWILIO_{code}", $"Twilio refused the number ({code}): not a reachable mobile; it is not used again.");
+            return new SendResult.Failed($"TWILIO_{code}", $"Twilio refused the message ({code}).");
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or ApiConnectionException)
         {
-            return new SendResult.Retry(TimeSpan.FromSeconds(30), "TWILIO_UNREACHABLE", Short(e.Message));
+            return new SendResult.Retry(TimeSpan.FromSeconds(30), "TWILIO_UNREACHABLE", "Twilio could not be reached.");
         }
     }
 
@@ -81,7 +84,6 @@ public sealed class TwilioSmsSender(TwilioOptions options, HttpClient http) : IS
         return messages.FirstOrDefault(m => m.Body == body && (m.DateCreated ?? DateTime.MaxValue) >= since.AddMinutes(-1))?.Sid;
     }
 
-    private static string Short(string text) => text.Length > 280 ? text[..280] : text;
 }
 
 /// <summary>Reads Twilio's Retry-After into the holder the caller set, and sends Twilio's requests to

@@ -122,20 +122,22 @@ public sealed class TwilioWebhooks(CoopolDbContext db, PeopleAccess people, Cons
 
 /// <summary>The unsubscribe link of a newsletter: a POST (the page's button, or the mail client's one-click of RFC 8058)
 /// records the withdrawal in the consent ledger at once. A GET changes nothing: mail scanners open links.</summary>
-public sealed class Unsubscribe(CoopolDbContext db, UnsubscribeLinks links, ConsentService consents)
+public sealed class Unsubscribe(CoopolDbContext db, UnsubscribeLinks links, ConsentService consents, PeopleAccess people)
 {
     public const string Path = "/messaging/unsubscribe/{token}";
 
     public async Task<IResult> PostAsync(string token, CancellationToken ct)
     {
         if (token.Length > 64 || await links.ReadAsync(token, ct) is not { } outboxId) return Results.NotFound();
-        var row = await db.Set<OutboxMessage>().AsNoTracking().Where(o => o.Id == outboxId)
-            .Select(o => new { o.PersonId, o.MessageId }).FirstOrDefaultAsync(ct);
-        if (row?.PersonId is not { } personId) return Results.NotFound();
-        var purpose = row.MessageId is { } m
-            ? await db.Set<Message>().AsNoTracking().Where(x => x.Id == m).Select(x => x.Purpose).FirstOrDefaultAsync(ct)
-            : ConsentPurpose.News;
-        await consents.WithdrawAsync([personId], [purpose], ConsentChannel.Email, ConsentMethod.UnsubscribeLink, ct);
-        return Results.Text("Vous êtes désabonné·e. / You are unsubscribed.", "text/plain; charset=utf-8");
+        var row = await db.Set<OutboxMessage>().AsNoTracking().Where(o => o.Id == outboxId && o.Channel == ConsentChannel.Email)
+            .Select(o => new { o.PersonId, o.Address }).FirstOrDefaultAsync(ct);
+        if (row is null) return Results.NotFound();
+        // Every record holding this address (a section's record of the person and their own), for every email purpose:
+        // "unsubscribe" means no more mail from the party, whichever record this one went to.
+        var records = await people.RecordsWithContactAsync(row.Address, null, ct);
+        if (row.PersonId is { } personId && !records.Contains(personId)) records.Add(personId);
+        await consents.WithdrawAsync(records, Enum.GetValues<ConsentPurpose>(), ConsentChannel.Email, ConsentMethod.UnsubscribeLink, ct);
+        return Results.Text("Vous êtes désabonné·e : vous ne recevrez plus d'emails de notre part. / You are unsubscribed: you will get no more email from us.",
+            "text/plain; charset=utf-8");
     }
 }

@@ -145,7 +145,8 @@ public sealed class ConsentService(CoopolDbContext db, PeopleAccess access, Call
     }
 
     /// <summary>A withdrawal made by the person through a message they received (an unsubscribe link, a STOP reply):
-    /// recorded at once, for these records, without a signed-in caller.</summary>
+    /// recorded at once, for these records, without a signed-in caller. Written for every purpose given, even one never
+    /// granted on a record (so no manager can grant it after), and once: an already withdrawn consent gets no new line.</summary>
     public async Task WithdrawAsync(IReadOnlyCollection<Guid> personIds, IReadOnlyCollection<ConsentPurpose> purposes, ConsentChannel channel,
         ConsentMethod method, CancellationToken ct)
     {
@@ -154,22 +155,25 @@ public sealed class ConsentService(CoopolDbContext db, PeopleAccess access, Call
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await LockLedgerAsync(personId, ct);
-            foreach (var purpose in purposes)
+            var withdrawn = (await LatestLinesAsync([personId], ct)).Where(c => c.Channel == channel && !c.Granted).Select(c => c.Purpose).ToHashSet();
+            foreach (var purpose in purposes.Where(p => !withdrawn.Contains(p)))
                 db.Add(new ConsentRecord { PersonId = personId, Purpose = purpose, Channel = channel, Granted = false, Method = method, At = now });
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
     }
 
-    /// <summary>A consent given again by the person through a reply (START): only where they had withdrawn it by a reply
-    /// of the same kind, so that START never grants what they never gave.</summary>
+    /// <summary>A consent given again by the person through a reply (START): only what that reply's withdrawal took, a
+    /// consent granted just before it. START never grants what the person never gave, nor undoes another withdrawal.</summary>
     public async Task<int> RegrantByReplyAsync(IReadOnlyCollection<Guid> personIds, ConsentChannel channel, ConsentMethod method, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var ids = personIds.Distinct().ToList();
-        var latest = await db.Set<ConsentRecord>().AsNoTracking().Where(c => ids.Contains(c.PersonId) && c.Channel == channel)
-            .GroupBy(c => new { c.PersonId, c.Purpose }).Select(g => g.OrderByDescending(c => c.At).ThenByDescending(c => c.Id).First()).ToListAsync(ct);
-        var regrant = latest.Where(c => !c.Granted && c.Method == method).ToList();
+        var lines = await db.Set<ConsentRecord>().AsNoTracking().Where(c => ids.Contains(c.PersonId) && c.Channel == channel).ToListAsync(ct);
+        var regrant = lines.GroupBy(c => (c.PersonId, c.Purpose))
+            .Select(g => g.OrderByDescending(c => c.At).ThenByDescending(c => c.Id).Take(2).ToList())
+            .Where(last => last is [{ Granted: false } withdrawal, { Granted: true }] && withdrawal.Method == method)
+            .Select(last => last[0]).ToList();
         foreach (var line in regrant)
             db.Add(new ConsentRecord
             {

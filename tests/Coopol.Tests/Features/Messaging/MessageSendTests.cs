@@ -57,7 +57,8 @@ public sealed class MessageSendTests(ApiFixture api)
     public async Task ARightRevokedBeforeTheSendRunsStopsTheMessageWithItsReasonAndSendsNothing()
     {
         var m = await MessagingWorld.CreateAsync(api, MessagingWorld.DelegateSends);
-        await m.ConsentAsync(ConsentChannel.Email, TestWorld.MemberS1);
+        // Five at least: a sender who does not see the people sends to no fewer.
+        await m.ConsentAsync(ConsentChannel.Email, TestWorld.MemberS1, TestWorld.SupporterS1, TestWorld.OtherS1, TestWorld.SecretaryS1, TestWorld.FederationSecretaryA);
         var id = await m.ComposeAsync(asEmail: TestWorld.DelegateS1);
         await m.SendAsync(id, TestWorld.DelegateS1);
         (await m.GraphQL.PostAsync("mutation($input: RevokeDelegationInput!) { revokeDelegation(input: $input) { errors { code } } }",
@@ -167,7 +168,7 @@ public sealed class MessageSendTests(ApiFixture api)
         refused.PayloadErrorCodes("sendMessage").ShouldBe(["ELECTORAL_SILENCE"]);
 
         // Not campaigning (a meeting of members): it goes.
-        var meeting = await m.ComposeAsync(campaign: false);
+        var meeting = await m.ComposeAsync(campaign: false, definition: new { kinds = new[] { "MEMBER" } });
         await m.SendAsync(meeting);
 
         // From the national team to everyone: Finistère's recipients are held with the reason, the others get it.
@@ -236,13 +237,13 @@ public sealed class MessageSendTests(ApiFixture api)
         using var client = api.Factory.CreateClient();
 
         (await client.GetAsync($"/messaging/unsubscribe/{token}")).IsSuccessStatusCode.ShouldBeFalse();
-        (await m.ConsentsOfAsync(TestWorld.MemberS1)).Single(c => c.Channel == ConsentChannel.Email).Granted.ShouldBeTrue();
+        (await m.ConsentsOfAsync(TestWorld.MemberS1)).Single(c => c.Channel == ConsentChannel.Email && c.Purpose == ConsentPurpose.News).Granted.ShouldBeTrue();
         var forged = token[..^2] + (token[^2] == 'A' ? "B" : "A") + token[^1];
         (await client.PostAsync($"/messaging/unsubscribe/{forged}", null)).StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound);
 
         using var oneClick = new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]);
         (await client.PostAsync($"/messaging/unsubscribe/{token}", oneClick)).IsSuccessStatusCode.ShouldBeTrue();
-        var email = (await m.ConsentsOfAsync(TestWorld.MemberS1)).Single(c => c.Channel == ConsentChannel.Email);
+        var email = (await m.ConsentsOfAsync(TestWorld.MemberS1)).Single(c => c.Channel == ConsentChannel.Email && c.Purpose == ConsentPurpose.News);
         email.Granted.ShouldBeFalse();
         email.Method.ShouldBe(ConsentMethod.UnsubscribeLink);
 

@@ -45,7 +45,7 @@ public sealed class SegmentTests(ApiFixture api)
     }
 
     [Fact]
-    public async Task ASenderWhoDoesNotSeeThePeopleGetsNoCountUnderFive()
+    public async Task ASenderWhoDoesNotSeeEveryoneGetsNoCountUnderFiveFiltersOnlyByKindSectionAndConsentAndSendsToNoFewer()
     {
         var m = await MessagingWorld.CreateAsync(api, MessagingWorld.DelegateSends);
         var query = new { s = m.World.S1Id, f = (string?)null, d = new { kinds = new[] { "SUPPORTER" } } };
@@ -53,9 +53,25 @@ public sealed class SegmentTests(ApiFixture api)
         hidden["matched"].ShouldBeNull();
         hidden["smallCountsHidden"]!.GetValue<bool>().ShouldBeTrue();
         (await m.GraphQL.PostAsync(Count, query, TestWorld.SecretaryS1)).At("segmentCount.matched")!.GetValue<int>().ShouldBe(1);
-        // Zero tells nothing about anyone: it is shown.
-        (await m.GraphQL.PostAsync(Count, new { s = m.World.S1Id, d = new { tags = new[] { "nobody" } } }, TestWorld.DelegateS1))
-            .At("segmentCount.matched")!.GetValue<int>().ShouldBe(0);
+        // Zero is withheld too: "0 or hidden" would tell a 1 from a 0.
+        (await m.GraphQL.PostAsync(Count, new { s = m.World.S1Id, d = new { kinds = new[] { "MEMBER" }, consentFor = "SMS" } }, TestWorld.DelegateS1))
+            .At("segmentCount.matched").ShouldBeNull();
+        // A place, a tag, an action or a name would single someone out (or, by difference, two counts would).
+        foreach (var (narrow, field) in new (object, string)[]
+                 {
+                     (new { area = BrestSquare }, "area"), (new { tags = new[] { "test" } }, "tags"),
+                     (new { stationIds = new[] { "29019_0001" } }, "stationIds"), (new { personIds = new[] { m.World.IdOf(TestWorld.MemberS1) } }, "personIds"),
+                 })
+        {
+            var refused = await m.GraphQL.PostAsync(Count, new { s = m.World.S1Id, d = narrow }, TestWorld.DelegateS1);
+            refused.Errors[0]!["extensions"]!["data"]!["fields"]![0]!["code"]!.GetValue<string>().ShouldBe("FILTER_NOT_ALLOWED", field);
+        }
+        // A saved segment of the secretary's, narrower than five: the delegate may not send it.
+        var saved = await m.GraphQL.PostAsync(Save, new { i = new { sectionId = m.World.S1Id, name = "Tractage", definition = new { tags = new[] { "test" }, kinds = new[] { "SUPPORTER" } } } },
+            TestWorld.SecretaryS1);
+        await m.ConsentAsync(ConsentChannel.Email, TestWorld.SupporterS1);
+        var id = await m.ComposeAsync(segmentId: saved.At("saveSegment.segment.id")!.GetValue<string>(), asEmail: TestWorld.DelegateS1);
+        (await m.SendRawAsync(id, TestWorld.DelegateS1)).PayloadErrorCodes("sendMessage").ShouldBe(["SEGMENT_TOO_SMALL"]);
     }
 
     [Fact]
@@ -147,6 +163,6 @@ public sealed class SegmentTests(ApiFixture api)
         // A delegate who may send but not see the people cannot pick them one by one.
         var d = await MessagingWorld.CreateAsync(api, MessagingWorld.DelegateSends);
         (await d.GraphQL.PostAsync(Save, new { i = new { sectionId = d.World.S1Id, name = "Liste", definition = new { personIds = new[] { d.World.IdOf(TestWorld.MemberS1) } } } },
-            TestWorld.DelegateS1)).PayloadErrorCodes("saveSegment").ShouldBe(["PERSON_NOT_FOUND"]);
+            TestWorld.DelegateS1)).PayloadErrorCodes("saveSegment").ShouldBe(["FILTER_NOT_ALLOWED"]);
     }
 }

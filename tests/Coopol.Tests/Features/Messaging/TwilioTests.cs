@@ -1,6 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using Coopol.Features.Messaging;
 using Coopol.Features.People;
 using Coopol.Fakes;
@@ -205,20 +203,8 @@ public sealed class TwilioTests(ApiFixture api) : IAsyncLifetime
         stats["failed"]!.GetValue<int>().ShouldBe(1);
     }
 
-    private async Task<(HttpStatusCode Status, string Body)> PostSignedAsync(string path, Dictionary<string, string> form, string? signedUrl = null)
-    {
-        using var client = _host.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Add("X-Twilio-Signature", Sign(_twilio.AuthToken, signedUrl ?? PublicUrl + path, form));
-        using var response = await client.SendAsync(request);
-        return (response.StatusCode, await response.Content.ReadAsStringAsync());
-    }
+    private Task<(HttpStatusCode Status, string Body)> PostSignedAsync(string path, Dictionary<string, string> form, string? signedUrl = null) =>
+        new TwilioTestClient(_providers).PostSignedAsync(path, form, signedUrl);
 
-    /// <summary>Twilio's signature, computed here from its documentation (not with the SDK that checks it): HMAC-SHA1 of
-    /// the URL followed by each parameter's name and value, sorted by name, keyed with the auth token, in Base64.</summary>
-    private static string Sign(string token, string url, Dictionary<string, string> form)
-    {
-        var data = url + string.Concat(form.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + p.Value));
-        return Convert.ToBase64String(HMACSHA1.HashData(Encoding.UTF8.GetBytes(token), Encoding.UTF8.GetBytes(data)));
-    }
+    private static string Sign(string token, string url, Dictionary<string, string> form) => TwilioTestClient.Sign(token, url, form);
 }
