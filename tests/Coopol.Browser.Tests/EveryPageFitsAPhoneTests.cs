@@ -77,6 +77,30 @@ public sealed class EveryPageFitsAPhoneTests(ServedApp app)
             await page.Keyboard.PressAsync("Escape");
             await Assertions.Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
 
+            // Messaging: the section's messages, its segments (the demo's three), a segment form, the composers, the template.
+            await page.GotoAsync($"{app.BaseUrl}/messages?section={brest}");
+            await Assertions.Expect(page.GetByTestId("messages-page")).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByTestId("message-row").First).ToBeVisibleAsync();
+            await pages.CheckListAsync("messages");
+            await pages.CheckFitsAsync("5e-messages");
+            await page.GotoAsync($"{app.BaseUrl}/messages/segments?section={brest}");
+            await Assertions.Expect(page.GetByTestId("segment-row").First).ToBeVisibleAsync();
+            await pages.CheckListAsync("segments");
+            await pages.CheckFitsAsync("5f-segments");
+            await page.GotoAsync($"{app.BaseUrl}/messages/segments/new?section={brest}");
+            await Assertions.Expect(page.GetByTestId("segment-form")).ToBeVisibleAsync();
+            await pages.CheckFitsAsync("5g-segment-form");
+            await page.GotoAsync($"{app.BaseUrl}/messages/new?channel=SMS&section={brest}");
+            await Assertions.Expect(page.GetByTestId("composer")).ToBeVisibleAsync();
+            await pages.CheckFitsAsync("5h-sms-composer");
+            await page.GotoAsync($"{app.BaseUrl}/messages/new?channel=EMAIL&section={brest}");
+            await Assertions.Expect(page.GetByTestId("composer")).ToBeVisibleAsync();
+            await pages.CheckFitsAsync("5i-newsletter-composer");
+            await page.GotoAsync($"{app.BaseUrl}/messages/template?section={brest}");
+            await pages.CheckFitsAsync("5j-newsletter-template");
+            await page.GotoAsync($"{app.BaseUrl}/unsubscribe/not-a-token");
+            await pages.CheckFitsAsync("5k-unsubscribe");
+
             // A federation secretary finds another section of their federation.
             await page.GetByTestId("sign-out").ClickAsync();
             await page.Locator($"[data-testid=dev-user][data-email='{DemoUsers.Federation29.Email}']").ClickAsync();

@@ -15,7 +15,7 @@ namespace Coopol.Features.Messaging;
 /// channel and a usable contact; one row per address), then sends what is due. What must wait (quiet hours, a retry)
 /// is sent by a further run scheduled for then.</summary>
 public sealed class SendMessageJob(JobRunner runner, CoopolDbContext db, SegmentService segments, MessageService messages,
-    OutboxDispatcher dispatcher, JobRunService runs, TimeProvider clock)
+    OutboxDispatcher dispatcher, JobRunService runs, Elections.ElectoralSilence silence, TimeProvider clock)
 {
     public const string Kind = "message-send";
 
@@ -85,24 +85,25 @@ public sealed class SendMessageJob(JobRunner runner, CoopolDbContext db, Segment
         var unusable = db.Set<UnusableContact>().AsNoTracking();
         var consenting = await segments.Reachable(matching, message.Channel, message.Purpose)
             .Where(p => !unusable.Any(u => u.Address == (message.Channel == ConsentChannel.Email ? p.Email : p.Phone)))
-            .Select(p => new { p.Id, p.FirstName, p.Email, p.Phone, p.SectionId })
+            .Select(p => new { p.Id, p.FirstName, p.Email, p.Phone, p.SectionId, p.Location })
             .ToListAsync(ct);
         var consentingCount = await segments.Consenting(matching, message.Channel, message.Purpose).CountAsync(ct);
         var federationOf = await db.Sections.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.FederationCode, ct);
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var rows = new List<(Guid Person, string Address, string FirstName, Guid Section, string Federation, string Zone)>();
+        var rows = new List<(Guid Person, string Address, string FirstName, Guid Section, string Federation, string Zone, string? Commune)>();
+        var communes = await CommunesAsync(consenting.Select(p => p.Location).ToList(), now, ct);
         // Consenting but without an email, or a mobile number, or one found unusable.
         var withoutContact = consentingCount - consenting.Count;
         var duplicates = 0;
-        foreach (var p in consenting)
+        foreach (var (p, i) in consenting.Select((p, i) => (p, i)))
         {
             var address = message.Channel == ConsentChannel.Email ? p.Email : MobilePhone.ToE164(p.Phone);
             if (address is null) { withoutContact++; continue; }
             if (!seen.Add(address)) { duplicates++; continue; }
             var federation = federationOf[p.SectionId];
             rows.Add((p.Id, address, p.FirstName, p.SectionId, federation,
-                message.Channel == ConsentChannel.Sms ? QuietHours.ZoneOf(address, federation) : QuietHours.DefaultZone));
+                message.Channel == ConsentChannel.Sms ? QuietHours.ZoneOf(address, federation) : QuietHours.DefaultZone, communes?[i]));
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -113,7 +114,7 @@ public sealed class SendMessageJob(JobRunner runner, CoopolDbContext db, Segment
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using (var writer = await connection.BeginBinaryImportAsync("""
             COPY "Outbox" ("MessageId", "PersonId", "Channel", "Address", "Key", "Status", "Attempts", "NextAttemptAt", "FirstName", "SectionId",
-                           "FederationCode", "TimeZone", "IsTest", "CreatedAt") FROM STDIN (FORMAT BINARY)
+                           "FederationCode", "CommuneCode", "TimeZone", "IsTest", "CreatedAt") FROM STDIN (FORMAT BINARY)
             """, ct))
         {
             foreach (var r in rows)
@@ -130,6 +131,8 @@ public sealed class SendMessageJob(JobRunner runner, CoopolDbContext db, Segment
                 await writer.WriteAsync(r.FirstName, NpgsqlDbType.Varchar, ct);
                 await writer.WriteAsync(r.Section, NpgsqlDbType.Uuid, ct);
                 await writer.WriteAsync(r.Federation, NpgsqlDbType.Varchar, ct);
+                if (r.Commune is null) await writer.WriteNullAsync(ct);
+                else await writer.WriteAsync(r.Commune, NpgsqlDbType.Varchar, ct);
                 await writer.WriteAsync(r.Zone, NpgsqlDbType.Varchar, ct);
                 await writer.WriteAsync(false, NpgsqlDbType.Boolean, ct);
                 await writer.WriteAsync(now, NpgsqlDbType.TimestampTz, ct);
@@ -142,6 +145,27 @@ public sealed class SendMessageJob(JobRunner runner, CoopolDbContext db, Segment
             .SetProperty(m => m.Duplicates, duplicates).SetProperty(m => m.Queued, rows.Count), ct);
         await transaction.CommitAsync(ct);
         return await db.Set<Message>().AsNoTracking().SingleAsync(m => m.Id == message.Id, ct);
+    }
+
+    /// <summary>The commune each recipient lives in (from their location), when a commune's own silence (a by-election)
+    /// is set from now on: it holds that commune's rows only. Null when no such silence exists (nothing to look up).</summary>
+    private async Task<string?[]?> CommunesAsync(List<NetTopologySuite.Geometries.Point?> locations, DateTime now, CancellationToken ct)
+    {
+        var upcoming = await silence.OverlappingAsync(now, now.AddDays(120), ct);
+        if (!upcoming.Any(s => s.Scope.Length == 5)) return null;
+        var found = new string?[locations.Count];
+        var located = locations.Select((l, i) => (l, i)).Where(x => x.l is not null).ToList();
+        if (located.Count == 0) return found;
+        await using var command = await db.CommandAsync("""
+            SELECT p.i, c."Code" FROM unnest(@xs, @ys, @is) AS p(x, y, i)
+            JOIN "Communes" c ON c."Boundary" && ST_SetSRID(ST_MakePoint(p.x, p.y), 4326) AND ST_Covers(c."Boundary", ST_SetSRID(ST_MakePoint(p.x, p.y), 4326))
+            """, ct);
+        command.Parameters.AddWithValue("xs", located.Select(x => x.l!.X).ToArray());
+        command.Parameters.AddWithValue("ys", located.Select(x => x.l!.Y).ToArray());
+        command.Parameters.AddWithValue("is", located.Select(x => x.i).ToArray());
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) found[reader.GetInt32(0)] = reader.GetString(1);
+        return found;
     }
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;

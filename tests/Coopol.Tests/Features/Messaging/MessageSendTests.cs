@@ -208,6 +208,33 @@ public sealed class MessageSendTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task ACommunesOwnSilenceHoldsThoseWhoLiveThereOnly()
+    {
+        var m = await MessagingWorld.CreateAsync(api, w =>
+        {
+            w.People[TestWorld.MemberS1].Location = new NetTopologySuite.Geometries.Point(-4.486, 48.390) { SRID = 4326 }; // Brest
+            w.People[TestWorld.SupporterS1].Location = new NetTopologySuite.Geometries.Point(-4.10, 47.996) { SRID = 4326 }; // Quimper
+        });
+        (await Importing.RunAsync(api, "communes", SharedData.File("boundaries", "communes-29-finistere.geojson"))).ShouldHaveSucceeded();
+        await m.ConsentAsync(ConsentChannel.Email, TestWorld.MemberS1, TestWorld.SupporterS1, TestWorld.OtherS1);
+        await api.WithDbAsync(async db =>
+        {
+            db.Add(new SilencePeriod { Scope = "29019", Name = "Municipale partielle de Brest", StartsAt = DateTime.UtcNow.AddHours(-1), EndsAt = DateTime.UtcNow.AddHours(5), CreatedAt = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+        var id = await m.ComposeAsync();
+        await m.SendAsync(id); // the section's federation is not silent: it goes, but not to Brest
+        await m.RunSendsAsync();
+
+        var rows = (await m.OutboxAsync(id)).ToDictionary(r => r.Address);
+        rows[TestWorld.MemberS1].CommuneCode.ShouldBe("29019");
+        rows[TestWorld.MemberS1].Status.ShouldBe(OutboxStatus.Held);
+        rows[TestWorld.SupporterS1].CommuneCode.ShouldBe("29232");
+        rows[TestWorld.SupporterS1].Status.ShouldBe(OutboxStatus.Sent);
+        rows[TestWorld.OtherS1].Status.ShouldBe(OutboxStatus.Sent); // no known place: their federation decides
+    }
+
+    [Fact]
     public async Task AnotherSectionsSecretaryNeitherSeesNorSendsFromTheSection()
     {
         var m = await MessagingWorld.CreateAsync(api);
