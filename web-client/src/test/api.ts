@@ -5,7 +5,7 @@ import type { DevUser } from '../features/auth/devAuth';
 /** What a GraphQL handler answers: a GraphQL response body, optionally with an HTTP status. */
 export interface GraphQLAnswer {
   data?: unknown;
-  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; data?: unknown } }[];
   status?: number;
 }
 

@@ -1,4 +1,4 @@
-import { BREST } from './fixtures';
+import { BREST, SECRETARY_PERMISSIONS, secretaryGrant } from './fixtures';
 
 // Test data of the messaging feature (not sent to codegen: only graphql(...) documents are read).
 
@@ -11,13 +11,23 @@ export function count(matched: number | null, emailReachable: number | null, sms
   return { matched, emailReachable, smsReachable, smallCountsHidden };
 }
 
+/** The section's secretary sees everyone in it (MANAGE_PEOPLE); a delegate holding SEND_MESSAGES alone does not. */
+export const DELEGATE_PERMISSIONS = ['SEND_MESSAGES'];
+
+export const delegateGrant = { ...secretaryGrant, id: 'Um9sZUdyYW50OjM=', role: 'DELEGATE', permissions: DELEGATE_PERMISSIONS };
+
+/** MessagingSection's answer, as the section's secretary reads it (a handler: it takes no argument of its own). */
 export function messagingSection() {
+  return messagingSectionWith(SECRETARY_PERMISSIONS);
+}
+
+export function messagingSectionWith(viewerPermissions: string[]) {
   return {
     data: {
       section: {
         id: BREST.id,
         name: BREST.name,
-        viewerPermissions: ['SEND_MESSAGES', 'VIEW_PEOPLE'],
+        viewerPermissions,
         federation: BREST.federation,
         seatLocation: { latitude: 48.39, longitude: -4.49 },
       },
@@ -32,7 +42,16 @@ export function segment(overrides: Record<string, unknown> = {}) {
     level: 'SECTION',
     federationCode: '29',
     sectionId: BREST.id,
-    definition: { kinds: ['MEMBER'], tags: ['porte-à-porte'], sectionIds: [], stationIds: ['29019_0001'], actionIds: [], consentFor: null, personCount: 0 },
+    definition: {
+      kinds: ['MEMBER'],
+      tags: ['porte-à-porte'],
+      sectionIds: [],
+      stationIds: ['29019_0001'],
+      actionIds: [],
+      consentFor: null,
+      personCount: 0,
+      personIds: [] as string[],
+    },
     area: null,
     count: count(42, 30, 12),
     updatedAt: '2026-11-20T10:00:00Z',

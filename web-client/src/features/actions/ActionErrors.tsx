@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../api/errors';
+import { errorEntries, type ApiError } from '../../api/errors';
 import type { PayloadError } from '../../api/mutationErrors';
 import { isKnownErrorCode } from '../../ui/errorText';
 
@@ -11,7 +11,8 @@ export function ActionErrors({ errors, error, testId }: { errors?: readonly Payl
   const { t } = useTranslation();
   const all: PayloadError[] = [
     ...(errors ?? []),
-    ...(error?.errors.map((e) => ({ code: e.extensions?.code ?? 'UNKNOWN', message: e.message })) ?? []),
+    // A request's refused values are said by each field's own code.
+    ...errorEntries(error),
   ];
   if (!all.length) return null;
   return (

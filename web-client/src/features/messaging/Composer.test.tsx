@@ -2,8 +2,20 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { mockApi, signInAs, type GraphQLHandler } from '../../test/api';
-import { BREST, viewerAnswer } from '../../test/fixtures';
-import { count, message, MESSAGE_ID, messagingSection, preview, SEGMENT_ID, segment, segmentsAnswer } from '../../test/messagingFixtures';
+import { BREST, secretaryGrant, viewerAnswer } from '../../test/fixtures';
+import {
+  count,
+  DELEGATE_PERMISSIONS,
+  delegateGrant,
+  message,
+  MESSAGE_ID,
+  messagingSection,
+  messagingSectionWith,
+  preview,
+  SEGMENT_ID,
+  segment,
+  segmentsAnswer,
+} from '../../test/messagingFixtures';
 import { renderApp } from '../../test/render';
 
 const SMS_PREVIEW = (body: string) =>
@@ -245,8 +257,9 @@ describe('the composer', () => {
   it('does not offer to send to nobody, nor a campaign message during an electoral silence', async () => {
     signInAs();
     const now = Date.now();
+    const NOBODY = 'U2VnbWVudDoy';
     api({
-      Segments: () => segmentsAnswer([segment({ count: count(3, 0, 0) })]),
+      Segments: () => segmentsAnswer([segment(), segment({ id: NOBODY, name: 'Sans e-mail', count: count(3, 0, 0) })]),
       ElectoralSilences: () => ({
         data: {
           electoralSilences: [
@@ -255,17 +268,166 @@ describe('the composer', () => {
         },
       }),
     });
-    renderApp(`/messages/new?channel=EMAIL&section=${BREST.id}`);
+    renderApp(`/messages/new?channel=EMAIL&section=${BREST.id}&segment=${SEGMENT_ID}`);
     await screen.findByTestId('composer');
-    // everyone in the section: 80 reachable by email, but a silence holds over the federation
+    // members alone, 30 reachable by email, but a silence holds over the federation
     expect(await screen.findByTestId('composer-silence')).toHaveTextContent('Législatives');
     expect(screen.queryByTestId('composer-send')).not.toBeInTheDocument();
+    // a message to members alone may be marked as not campaigning: then it may leave
     await userEvent.click(screen.getByTestId('composer-campaign'));
     expect(screen.getByTestId('composer-send')).toBeInTheDocument();
 
-    await userEvent.selectOptions(screen.getByTestId('composer-segment'), SEGMENT_ID);
+    await userEvent.selectOptions(screen.getByTestId('composer-segment'), NOBODY);
     expect(await screen.findByTestId('composer-nobody')).toBeInTheDocument();
     expect(screen.queryByTestId('composer-send')).not.toBeInTheDocument();
     expect(screen.queryByTestId('composer-schedule')).not.toBeInTheDocument();
+  });
+
+  it('offers "not campaigning" only for a message to members alone, or to the national team', async () => {
+    signInAs();
+    const supporters = segment({ id: 'U2VnbWVudDoz', name: 'Sympathisants', definition: { ...segment().definition, kinds: ['SUPPORTER'] } });
+    const saved = message({ segmentId: supporters.id, campaign: false });
+    const mock = api({
+      Segments: () => segmentsAnswer([segment(), supporters]),
+      Draft: () => ({ data: { message: saved } }),
+      ComposeMessage: () => ({ data: { composeMessage: { message: saved, errors: [] } } }),
+    });
+    // a draft once marked as not campaigning, now written to supporters: it is a campaign message
+    renderApp(`/messages/${MESSAGE_ID}/edit`);
+    await screen.findByTestId('composer-count');
+    expect(screen.queryByTestId('composer-campaign')).not.toBeInTheDocument();
+    expect(screen.getByTestId('composer-campaign-required')).toHaveTextContent('Only a message to members alone');
+    await userEvent.click(screen.getByTestId('composer-save'));
+    await waitFor(() => expect(mock.variablesOf('ComposeMessage')).toHaveLength(1));
+    expect(mock.variablesOf('ComposeMessage')[0]).toMatchObject({ input: { segmentId: supporters.id, campaign: true } });
+
+    // to members alone, it is offered (and stays unticked as the draft had it)
+    await userEvent.selectOptions(screen.getByTestId('composer-segment'), SEGMENT_ID);
+    expect(screen.getByTestId('composer-campaign')).not.toBeChecked();
+    // everyone the section sends to: supporters too
+    await userEvent.selectOptions(screen.getByTestId('composer-segment'), '');
+    expect(screen.queryByTestId('composer-campaign')).not.toBeInTheDocument();
+  });
+
+  it('lets the national team mark any message as not campaigning', async () => {
+    signInAs();
+    api({ Viewer: () => viewerAnswer({ grants: [{ ...secretaryGrant, level: 'NATIONAL', section: null, federation: null }] }) });
+    renderApp(`/messages/new?channel=EMAIL&section=${BREST.id}`);
+    await screen.findByTestId('composer-count');
+    expect(screen.getByTestId('composer-campaign')).toBeChecked();
+    expect(screen.queryByTestId('composer-campaign-required')).not.toBeInTheDocument();
+  });
+
+  it('translates CAMPAIGN_REQUIRED next to the campaign field', async () => {
+    signInAs();
+    api({
+      ComposeMessage: () => ({
+        data: {
+          composeMessage: {
+            message: null,
+            errors: [{ __typename: 'ValidationError', code: 'CAMPAIGN_REQUIRED', message: 'A message that reaches supporters is campaigning.', field: 'campaign' }],
+          },
+        },
+      }),
+    });
+    renderApp(`/messages/new?channel=EMAIL&section=${BREST.id}&segment=${SEGMENT_ID}`);
+    await screen.findByTestId('composer-count');
+    type('composer-subject', 'Jeudi');
+    type('composer-body', 'Bonjour');
+    await userEvent.click(screen.getByTestId('composer-campaign'));
+    await userEvent.click(screen.getByTestId('composer-save'));
+    expect(await screen.findByTestId('composer-errors-campaign')).toHaveTextContent('only a message to members alone may be marked otherwise');
+  });
+
+  it('does not offer to send or schedule what reaches a count hidden from a delegate, and says why', async () => {
+    signInAs();
+    api({
+      Viewer: () => viewerAnswer({ grants: [delegateGrant] }),
+      MessagingSection: () => messagingSectionWith(DELEGATE_PERMISSIONS),
+      // 0 to 4 by email: hidden from a sender who does not see everyone; 7 by SMS
+      Segments: () => segmentsAnswer([segment({ count: count(9, null, 7, true) })]),
+    });
+    renderApp(`/messages/new?channel=EMAIL&section=${BREST.id}&segment=${SEGMENT_ID}`);
+    expect(await screen.findByTestId('composer-count')).toHaveTextContent('9 people · fewer than 5 by email · 7 by SMS');
+    expect(screen.getByTestId('composer-too-small')).toHaveTextContent('fewer than 5 people');
+    expect(screen.queryByTestId('composer-send')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('composer-schedule')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('composer-schedule-at')).not.toBeInTheDocument();
+    // a test to oneself is still offered, and saving
+    expect(screen.getByTestId('composer-test')).toBeInTheDocument();
+    expect(screen.getByTestId('composer-save')).toBeInTheDocument();
+  });
+
+  it('offers the same segment by SMS when its SMS count is shown', async () => {
+    signInAs();
+    api({
+      Viewer: () => viewerAnswer({ grants: [delegateGrant] }),
+      MessagingSection: () => messagingSectionWith(DELEGATE_PERMISSIONS),
+      Segments: () => segmentsAnswer([segment({ count: count(9, null, 7, true) })]),
+    });
+    renderApp(`/messages/new?channel=SMS&section=${BREST.id}&segment=${SEGMENT_ID}`);
+    await screen.findByTestId('composer-count');
+    expect(screen.getByTestId('composer-send')).toBeInTheDocument();
+    expect(screen.queryByTestId('composer-too-small')).not.toBeInTheDocument();
+  });
+
+  it('shows the preview’s refused field by its own code, next to the text', async () => {
+    signInAs();
+    api({
+      MessagePreview: () => ({
+        data: null,
+        errors: [
+          {
+            message: 'body: The text is too long.',
+            path: ['messagePreview'],
+            extensions: { code: 'VALIDATION_FAILED', data: { fields: [{ field: 'body', code: 'TOO_LONG', message: 'The text is too long.' }] } },
+          },
+        ],
+      }),
+    });
+    renderApp(`/messages/new?channel=EMAIL&section=${BREST.id}`);
+    await screen.findByTestId('composer');
+    type('composer-body', 'Bonjour');
+    const error = await screen.findByTestId('preview-error', {}, { timeout: 2000 });
+    expect(error).toHaveAttribute('data-code', 'TOO_LONG');
+    expect(error).toHaveTextContent('Too long.');
+    expect(error).not.toHaveTextContent('Some values were refused');
+    expect(screen.getByTestId('composer-errors-body')).toHaveTextContent('Too long.');
+    expect(screen.getByTestId('composer-body')).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  it('says a subject is one line', async () => {
+    signInAs();
+    const mock = api();
+    renderApp(`/messages/new?channel=EMAIL&section=${BREST.id}`);
+    await screen.findByTestId('composer');
+    type('composer-subject', 'Jeudi\tsoir');
+    type('composer-body', 'Bonjour');
+    await userEvent.click(screen.getByTestId('composer-save'));
+    expect(await screen.findByTestId('composer-errors-subject')).toHaveTextContent('A subject is one line');
+    expect(mock.variablesOf('ComposeMessage')).toHaveLength(0);
+  });
+
+  it('says how many tests a day there are, and offers no more once the API says they are used up', async () => {
+    signInAs();
+    const saved = message({ subject: 'Jeudi', body: 'Bonjour' });
+    const mock = api({
+      Draft: () => ({ data: { message: saved } }),
+      ComposeMessage: () => ({ data: { composeMessage: { message: saved, errors: [] } } }),
+      TestSendMessage: () => ({
+        data: { testSendMessage: { message: null, errors: [{ __typename: 'DomainError', code: 'TOO_MANY_TESTS', message: 'At most 20 test sends a day.' }] } },
+      }),
+    });
+    renderApp(`/messages/${MESSAGE_ID}/edit`);
+    await screen.findByTestId('composer-count');
+    expect(screen.getByTestId('composer-test-hint')).toHaveTextContent('at most 20 a day');
+    await userEvent.click(screen.getByTestId('composer-test'));
+    const errors = await screen.findByTestId('composer-errors');
+    expect(within(errors).getByText(/At most 20 test sends a day/)).toHaveAttribute('data-code', 'TOO_MANY_TESTS');
+    expect(screen.queryByTestId('composer-test')).not.toBeInTheDocument();
+    expect(screen.getByTestId('composer-test-hint')).toHaveTextContent('You sent your 20 tests of the day');
+    expect(mock.variablesOf('TestSendMessage')).toEqual([{ messageId: MESSAGE_ID }]);
+    // sending is still offered
+    expect(screen.getByTestId('composer-send')).toBeInTheDocument();
   });
 });

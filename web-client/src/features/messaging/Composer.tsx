@@ -1,6 +1,7 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { errorEntries } from '../../api/errors';
 import { useDebouncedValue, useMutation, useQuery } from '../../api/hooks';
 import { splitPayloadErrors, toPayloadErrors, type PayloadError } from '../../api/mutationErrors';
 import type { ConsentChannel, SegmentCountFieldsFragment } from '../../gql/graphql';
@@ -22,6 +23,8 @@ import {
   localComposerErrors,
   localTimeToIso,
   MAX_SCHEDULE_DAYS,
+  MAX_TESTS_PER_DAY,
+  mayBeNotCampaign,
   scheduleErrors,
   type ComposerValues,
 } from './composer';
@@ -71,6 +74,8 @@ export function Composer({ node, channel, messageId, initial, federationCode, on
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<PayloadError[]>([]);
   const [status, setStatus] = useState<'saved' | 'tested' | null>(notice);
+  // The API said the viewer sent their tests of the day (TOO_MANY_TESTS): no more is offered.
+  const [testsUsedUp, setTestsUsedUp] = useState(false);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [dialogErrors, setDialogErrors] = useState<PayloadError[]>([]);
   // A new draft is saved once: a test or a send refused after its first save must not make another draft.
@@ -82,7 +87,6 @@ export function Composer({ node, channel, messageId, initial, federationCode, on
     setValues((v) => ({ ...v, ...patch }));
   };
   const split = splitPayloadErrors(errors, COMPOSER_PATHS);
-  const errorsOf = (path: (typeof COMPOSER_PATHS)[number]) => split.byField[path];
 
   const [compose, composeState] = useMutation(ComposeMessageMutation);
   const [testSend, testState] = useMutation(TestSendMessageMutation);
@@ -98,6 +102,12 @@ export function Composer({ node, channel, messageId, initial, federationCode, on
   const count: SegmentCountFieldsFragment | null = values.segmentId ? (chosen?.count ?? null) : (everyone.data?.segmentCount ?? null);
   const reach = count ? (channel === 'EMAIL' ? count.emailReachable : count.smsReachable) : undefined;
   const nobody = reach === 0;
+  // Hidden (null): fewer than 5, to a viewer who does not see everyone here; nor may they send to so few (SEGMENT_TOO_SMALL).
+  const tooSmall = !!count && reach == null;
+
+  // Only a message to members alone, or the national team's, may be marked as not campaigning (else CAMPAIGN_REQUIRED).
+  const campaignOptional = nationally || mayBeNotCampaign(chosen?.definition.kinds ?? []);
+  const campaign = values.campaign || !campaignOptional;
 
   // Electoral silence over the node: a campaign message is not sent (the API refuses: ELECTORAL_SILENCE).
   const silences = useQuery(ElectoralSilencesQuery, {});
@@ -105,7 +115,7 @@ export function Composer({ node, channel, messageId, initial, federationCode, on
     silences.data?.electoralSilences.find(
       (s) => Date.parse(s.startsAt) <= at && at < Date.parse(s.endsAt) && (s.scope === 'FR' || (!!federationCode && s.scope === federationCode)),
     ) ?? null;
-  const silenceNow = values.campaign ? silenceAt(Date.now()) : null;
+  const silenceNow = campaign ? silenceAt(Date.now()) : null;
 
   // The live preview, once the typing pauses; an unknown variable is said here rather than asked to the API.
   const text = useMemo(() => ({ subject: values.subject, body: values.body }), [values.subject, values.body]);
@@ -118,6 +128,14 @@ export function Composer({ node, channel, messageId, initial, federationCode, on
   );
   const shown = typed.body.trim() && !unknown.length ? (preview.data?.messagePreview ?? null) : null;
   const smsSegments = shown?.sms?.segments ?? null;
+  // The text the preview refused, by the field's own code (extensions.data.fields): said next to that field too.
+  const previewErrors = typed.body.trim() && !unknown.length ? errorEntries(preview.error) : [];
+  const previewSplit = splitPayloadErrors(previewErrors, COMPOSER_PATHS);
+  const errorsOf = (path: (typeof COMPOSER_PATHS)[number]) => {
+    const all = [...(split.byField[path] ?? []), ...(previewSplit.byField[path] ?? [])];
+    const once = all.filter((e, i) => all.findIndex((o) => o.code === e.code) === i);
+    return once.length ? once : undefined;
+  };
 
   function insert(variable: string) {
     const box = bodyRef.current;
@@ -142,7 +160,7 @@ export function Composer({ node, channel, messageId, initial, federationCode, on
   /** Saves the draft; resolves with its id, or null when it was refused (errors shown, focus on the first). */
   async function save(): Promise<string | null> {
     if (!checked()) return null;
-    const payload = (await compose({ input: composeInput(values, channel, node, savedId, nationally) }))?.composeMessage;
+    const payload = (await compose({ input: composeInput({ ...values, campaign }, channel, node, savedId, nationally) }))?.composeMessage;
     if (!payload?.message || payload.errors.length) {
       setErrors(toPayloadErrors(payload?.errors ?? []));
       focusFirstError();
@@ -165,6 +183,7 @@ export function Composer({ node, channel, messageId, initial, federationCode, on
     if (!id) return;
     const payload = (await testSend({ messageId: id }))?.testSendMessage;
     if (payload?.errors.length) {
+      if (payload.errors.some((e) => e.code === 'TOO_MANY_TESTS')) setTestsUsedUp(true);
       setErrors(toPayloadErrors(payload.errors));
       focusFirstError();
       return;
@@ -184,7 +203,7 @@ export function Composer({ node, channel, messageId, initial, federationCode, on
   function askSchedule() {
     const local = scheduleErrors(values.scheduleAt);
     const at = localTimeToIso(values.scheduleAt);
-    const silence = at && values.campaign ? silenceAt(Date.parse(at)) : null;
+    const silence = at && campaign ? silenceAt(Date.parse(at)) : null;
     const problems = local.length ? local : silence ? [{ code: 'ELECTORAL_SILENCE', field: 'at' }] : [];
     if (!checked(problems) || !at) return;
     setDialogErrors([]);
@@ -278,21 +297,33 @@ export function Composer({ node, channel, messageId, initial, federationCode, on
             <FieldErrors id={`${FORM}-errors-body`} errors={errorsOf('body')} />
           </div>
 
-          <div className="field">
-            <label className="inline">
-              <input
-                type="checkbox"
-                checked={values.campaign}
-                onChange={(e) => set({ campaign: e.target.checked })}
-                aria-describedby={`${FORM}-campaign-hint`}
-                data-testid="composer-campaign"
-              />
-              {t('messaging.composer.campaign')}
-            </label>
-            <span className="hint" id={`${FORM}-campaign-hint`}>
-              {t('messaging.composer.campaignHint')}
-            </span>
-          </div>
+          {campaignOptional ? (
+            <div className="field">
+              <label className="inline">
+                <input
+                  type="checkbox"
+                  checked={values.campaign}
+                  onChange={(e) => set({ campaign: e.target.checked })}
+                  aria-describedby={`${FORM}-campaign-hint`}
+                  data-testid="composer-campaign"
+                />
+                {t('messaging.composer.campaign')}
+              </label>
+              <span className="hint" id={`${FORM}-campaign-hint`}>
+                {t('messaging.composer.campaignHint')}
+              </span>
+              <FieldErrors id={`${FORM}-errors-campaign`} errors={errorsOf('campaign')} />
+            </div>
+          ) : (
+            // Reaching supporters (or everyone) is campaigning: the API refuses it otherwise (CAMPAIGN_REQUIRED).
+            <div className="field campaign-required" data-testid="composer-campaign-required">
+              <p>
+                <strong>{t('messaging.composer.campaign')}</strong> — {t('messaging.composer.campaignHint')}
+              </p>
+              <span className="hint">{t('messaging.composer.campaignRequired')}</span>
+              <FieldErrors id={`${FORM}-errors-campaign`} errors={errorsOf('campaign')} />
+            </div>
+          )}
           {sms && (
             <div className="field">
               {/* Only the national team may send outside 8:00–20:00 (the API refuses others: NATIONAL_ONLY). */}
@@ -321,9 +352,10 @@ export function Composer({ node, channel, messageId, initial, federationCode, on
             <p className="error" data-testid="preview-error" data-code="UNKNOWN_VARIABLE">
               {errorText('UNKNOWN_VARIABLE')} <code>{unknown.map((v) => `{{${v}}}`).join(' ')}</code>
             </p>
-          ) : preview.error ? (
-            <p className="error" data-testid="preview-error" data-code={preview.error.primaryCode}>
-              {errorText(preview.error.primaryCode)}
+          ) : previewErrors.length ? (
+            // The field's own code (the body refused: TOO_LONG…), not a generic "some values were refused".
+            <p className="error" data-testid="preview-error" data-code={previewErrors[0]!.code}>
+              {[...new Set(previewErrors.map((e) => e.code))].map(errorText).join(' ')}
             </p>
           ) : shown ? (
             <MessagePreview channel={channel} preview={shown} reach={reach} />
@@ -351,10 +383,19 @@ export function Composer({ node, channel, messageId, initial, federationCode, on
           <button type="submit" className="secondary" disabled={busy} data-testid="composer-save">
             {composeState.loading ? t('actions.form.saving') : t('messaging.composer.save')}
           </button>
-          <button type="button" className="secondary" onClick={() => void sendTest()} disabled={busy} data-testid="composer-test">
-            {testState.loading ? t('messaging.composer.testing') : t('messaging.composer.test')}
-          </button>
-          {!nobody && !silenceNow && (
+          {!testsUsedUp && (
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => void sendTest()}
+              disabled={busy}
+              aria-describedby={`${FORM}-test-hint`}
+              data-testid="composer-test"
+            >
+              {testState.loading ? t('messaging.composer.testing') : t('messaging.composer.test')}
+            </button>
+          )}
+          {!nobody && !tooSmall && !silenceNow && (
             <button
               type="button"
               onClick={askSend}
@@ -365,7 +406,15 @@ export function Composer({ node, channel, messageId, initial, federationCode, on
             </button>
           )}
         </div>
-        {!nobody && (
+        <p className="hint" id={`${FORM}-test-hint`} data-testid="composer-test-hint">
+          {testsUsedUp ? t('messaging.composer.testsUsedUp', { max: MAX_TESTS_PER_DAY }) : t('messaging.composer.testHint', { max: MAX_TESTS_PER_DAY })}
+        </p>
+        {tooSmall && (
+          <p className="notice" data-testid="composer-too-small">
+            {t('messaging.composer.tooSmall')}
+          </p>
+        )}
+        {!nobody && !tooSmall && (
           <div className="schedule">
             <Field
               label={t('messaging.composer.scheduleAt')}
@@ -400,9 +449,7 @@ export function Composer({ node, channel, messageId, initial, federationCode, on
           testId="send-dialog"
         >
           <p data-testid="send-dialog-count" data-count={reach ?? ''}>
-            {reach == null
-              ? t(sms ? 'messaging.send.fewSms' : 'messaging.send.fewEmail')
-              : t(sms ? 'messaging.send.countSms' : 'messaging.send.countEmail', { count: reach, formatted: countText(reach) })}
+            {t(sms ? 'messaging.send.countSms' : 'messaging.send.countEmail', { count: reach ?? 0, formatted: countText(reach) })}
           </p>
           {dialog.kind === 'schedule' && <p data-testid="send-dialog-at">{t('messaging.send.at', { at: formatDateTime(dialog.at) })}</p>}
           {chosen && <p className="muted">{t('messaging.send.segment', { name: chosen.name })}</p>}

@@ -24,8 +24,8 @@ const SENT = message({
 
 const ROWS = [
   outboxEntry({ recipientName: 'Anne Martin', recipient: 'anne.martin@example.org', status: 'DELIVERED', deliveredAt: '2026-11-28T10:01:00Z' }),
-  outboxEntry({ recipient: 'b***@example.org', status: 'FAILED', note: 'Mailbox unavailable', errorCode: '550', attempts: 3, sentAt: null }),
-  outboxEntry({ recipient: 'c***@example.org', status: 'SENT', local: true }),
+  outboxEntry({ recipient: '•••@•••', status: 'FAILED', note: 'The mail server refused the message (SMTP 550).', errorCode: 'SMTP_550', attempts: 3, sentAt: null }),
+  outboxEntry({ recipient: 'c.martin@example.org', recipientName: 'Claire Martin', status: 'SENT', local: true }),
   outboxEntry({ recipientName: 'Anne Secrétaire', recipient: 'brest-centre@demo.coopol.fr', isTest: true }),
 ];
 
@@ -70,10 +70,12 @@ describe('a message’s page', () => {
     expect(rows).toHaveLength(4);
     expect(within(rows[0]!).getByTestId('outbox-row-name')).toHaveTextContent('Anne Martin');
     expect(within(rows[0]!).getByTestId('outbox-row-delivered')).toBeInTheDocument();
-    // someone whose details the viewer does not see: the masked address only
+    // someone whose details the viewer does not see: neither name nor address, said as such
     expect(within(rows[1]!).queryByTestId('outbox-row-name')).not.toBeInTheDocument();
-    expect(within(rows[1]!).getByTestId('outbox-row-recipient')).toHaveTextContent('b***@example.org');
-    expect(within(rows[1]!).getByTestId('outbox-row-note')).toHaveTextContent('Mailbox unavailable 550');
+    expect(within(rows[1]!).getByTestId('outbox-row-recipient')).toHaveTextContent('Hidden recipient (email)');
+    expect(rows[1]).not.toHaveTextContent('•');
+    expect(screen.getByTestId('outbox-hidden-note')).toHaveTextContent('A recipient whose details you do not see is hidden');
+    expect(within(rows[1]!).getByTestId('outbox-row-note')).toHaveTextContent('The mail server refused the message (SMTP 550). SMTP_550');
     expect(rows[1]).toHaveTextContent('(3 tries)');
     expect(within(rows[2]!).getByTestId('outbox-row-local')).toHaveTextContent('Kept in the local outbox — no provider configured');
     expect(within(rows[3]!).getByTestId('outbox-row-test')).toBeInTheDocument();
@@ -165,5 +167,30 @@ describe('a message’s page', () => {
     expect(await screen.findByTestId('message-edit')).toHaveAttribute('href', `/messages/${MESSAGE_ID}/edit`);
     expect(screen.getByTestId('message-cancel')).toBeInTheDocument();
     expect(screen.getByTestId('outbox-empty')).toBeInTheDocument();
+  });
+
+  it('reads well at 390 px when the recipients of an SMS are hidden from the viewer', async () => {
+    signInAs();
+    actAsPhone();
+    const sms = message({ ...SENT, channel: 'SMS', subject: null, body: 'Rendez-vous samedi. STOP au 36111' });
+    api({
+      Message: () => ({
+        data: {
+          message: {
+            ...sms,
+            preview: preview({ subject: null, html: null, text: 'Rendez-vous samedi. STOP au 36111' }),
+            outbox: outbox([outboxEntry({ recipient: '+•• •• •• •• ••', status: 'DELIVERED' }), outboxEntry({ recipient: '+•• •• •• •• ••', isTest: false })]),
+          },
+        },
+      }),
+    });
+    renderApp(`/messages/${MESSAGE_ID}`);
+    const cards = within(await screen.findByTestId('outbox-cards')).getAllByTestId('outbox-row');
+    expect(cards).toHaveLength(2);
+    for (const card of cards) {
+      expect(within(card).getByTestId('outbox-row-recipient')).toHaveTextContent('Hidden recipient (mobile)');
+      expect(within(card).getByTestId('outbox-row-recipient')).toHaveAttribute('data-hidden');
+    }
+    expect(screen.getAllByTestId('outbox-hidden-note')).toHaveLength(1);
   });
 });

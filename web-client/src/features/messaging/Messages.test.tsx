@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import i18n from '../../i18n';
 import { mockApi, signInAs, type GraphQLHandler } from '../../test/api';
 import { BREST, secretaryGrant, viewerAnswer } from '../../test/fixtures';
 import { message, MESSAGE_ID, messagingSection, PAGE_INFO } from '../../test/messagingFixtures';
@@ -119,13 +120,26 @@ describe('the unsubscribe page', () => {
     renderApp('/unsubscribe/tok_en-1');
     const button = await screen.findByTestId('unsubscribe-submit');
     expect(mock.calls.filter((c) => c.url.startsWith('/messaging'))).toHaveLength(0);
+    // every email from the party, not only its newsletters; SMS are another matter
+    expect(screen.getByTestId('unsubscribe-page')).toHaveTextContent('stop receiving any email from the party at this address');
+    expect(screen.getByTestId('unsubscribe-page')).toHaveTextContent('invitations to actions and their reminders');
+    expect(screen.getByTestId('unsubscribe-page')).toHaveTextContent('SMS are not affected');
 
     await userEvent.click(button);
-    expect(await screen.findByTestId('unsubscribe-done')).toHaveTextContent('You are unsubscribed');
+    expect(await screen.findByTestId('unsubscribe-done')).toHaveTextContent('You are unsubscribed: the party will send no more email to this address.');
     const posts = mock.calls.filter((c) => c.url.startsWith('/messaging'));
     expect(posts).toEqual([expect.objectContaining({ url: '/messaging/unsubscribe/tok_en-1', method: 'POST' })]);
     // no sign-in needed
     expect(screen.getByTestId('location')).toHaveTextContent('/unsubscribe/tok_en-1');
+  });
+
+  it('says in French that every email stops', async () => {
+    await i18n.changeLanguage('fr');
+    mockApi({ http: (call) => (call.method === 'POST' ? new Response('ok', { status: 200 }) : undefined) });
+    renderApp('/unsubscribe/tok');
+    expect(await screen.findByTestId('unsubscribe-page')).toHaveTextContent('ne plus recevoir aucun e-mail du parti à cette adresse');
+    await userEvent.click(screen.getByTestId('unsubscribe-submit'));
+    expect(await screen.findByTestId('unsubscribe-done')).toHaveTextContent("le parti n'enverra plus aucun e-mail à cette adresse");
   });
 
   it('says when the link is not valid', async () => {

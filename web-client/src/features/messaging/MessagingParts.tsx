@@ -60,7 +60,7 @@ export function OutboxStatusBadge({ status }: { status: OutboxStatus }) {
   );
 }
 
-/** A count of people: "fewer than 5" when the API hides it (1 to 4 people could be singled out). */
+/** A count of people: "fewer than 5" when the API hides it (0 to 4, to a viewer who does not see everyone here). */
 export function useCountText() {
   const { t } = useTranslation();
   return (value: number | null | undefined) => (value == null ? t('messaging.count.hidden') : formatNumber(value));

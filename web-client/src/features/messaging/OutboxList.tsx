@@ -6,9 +6,26 @@ import { OutboxStatusBadge } from './MessagingParts';
 
 type Row = OutboxEntryFieldsFragment;
 
-/** Who: the name when the viewer sees the person's details, and the address (masked otherwise). */
+/**
+ * Whether the API hid who the row went to: a viewer who does not see the person gets no name and an address that tells
+ * nothing but its channel ("•••@•••", "+•• •• •• •• ••").
+ */
+export function isHiddenRecipient(row: Pick<Row, 'recipient' | 'recipientName'>): boolean {
+  return !row.recipientName && row.recipient.includes('•');
+}
+
+/** Who: the name when the viewer sees the person's details, and the address; "hidden recipient" otherwise. */
 function Recipient({ row }: { row: Row }) {
   const { t } = useTranslation();
+  if (isHiddenRecipient(row))
+    return (
+      <span className="outbox-recipient">
+        <span className="muted outbox-hidden" data-testid="outbox-row-recipient" data-hidden="">
+          {t(row.recipient.includes('@') ? 'messaging.outbox.hiddenEmail' : 'messaging.outbox.hiddenPhone')}
+        </span>
+        <TestBadge row={row} />
+      </span>
+    );
   return (
     <span className="outbox-recipient">
       {row.recipientName && (
@@ -19,15 +36,21 @@ function Recipient({ row }: { row: Row }) {
       <span className={row.recipientName ? 'muted email' : 'email'} data-testid="outbox-row-recipient">
         {row.recipient}
       </span>
-      {row.isTest && (
-        <>
-          {' '}
-          <span className="badge" data-testid="outbox-row-test">
-            {t('messaging.outbox.test')}
-          </span>
-        </>
-      )}
+      <TestBadge row={row} />
     </span>
+  );
+}
+
+function TestBadge({ row }: { row: Row }) {
+  const { t } = useTranslation();
+  if (!row.isTest) return null;
+  return (
+    <>
+      {' '}
+      <span className="badge" data-testid="outbox-row-test">
+        {t('messaging.outbox.test')}
+      </span>
+    </>
   );
 }
 
@@ -67,8 +90,22 @@ function When({ row }: { row: Row }) {
   );
 }
 
-/** A message's outbox: cards on a phone, a table at a desk. */
+/** A message's outbox: cards on a phone, a table at a desk; said once when some recipients are hidden from the viewer. */
 export function OutboxList({ rows }: { rows: Row[] }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {rows.some(isHiddenRecipient) && (
+        <p className="hint" data-testid="outbox-hidden-note">
+          {t('messaging.outbox.hiddenNote')}
+        </p>
+      )}
+      <OutboxRows rows={rows} />
+    </>
+  );
+}
+
+function OutboxRows({ rows }: { rows: Row[] }) {
   const { t } = useTranslation();
   const phone = useIsPhone();
   if (phone)

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../api/errors';
+import { errorEntries, type ApiError } from '../../api/errors';
 import { useDebouncedValue, useQuery } from '../../api/hooks';
 import { splitPayloadErrors, toPayloadErrors, type PayloadError } from '../../api/mutationErrors';
 import type { SaveSegmentInput, SegmentActionsQuery as SegmentActionsResult } from '../../gql/graphql';
@@ -42,6 +42,13 @@ interface Props {
   actions: readonly SegmentAction[] | null;
   initial: SegmentFormValues;
   kept: KeptDefinition;
+  /**
+   * Whether the viewer sees everyone of the node (MANAGE_PEOPLE): otherwise segments filter only by kind, section and
+   * consent, and the narrower filters are not offered (the API refuses them: FILTER_NOT_ALLOWED).
+   */
+  seesEveryone: boolean;
+  /** The node's name, for saying who makes narrower segments. */
+  nodeName: string;
   /** Sends the input; resolves with the payload's errors (empty on success) or undefined after a failed request. */
   onSubmit: (input: Omit<SaveSegmentInput, 'id' | 'sectionId' | 'federationCode'>) => Promise<readonly PayloadError[] | undefined>;
   requestError: ApiError | undefined;
@@ -51,7 +58,7 @@ interface Props {
 }
 
 /** A segment's name and filters, with who they reach now (asked again after each pause). */
-export function SegmentForm({ node, seat, actions, initial, kept, onSubmit, requestError, busy, submitLabel, onCancel }: Props) {
+export function SegmentForm({ node, seat, actions, initial, kept, seesEveryone, nodeName, onSubmit, requestError, busy, submitLabel, onCancel }: Props) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const [values, setValues] = useState(initial);
@@ -59,26 +66,32 @@ export function SegmentForm({ node, seat, actions, initial, kept, onSubmit, requ
   const [formRef, focusFirstError] = useFocusFirstError<HTMLFormElement>();
   const split = splitPayloadErrors(errors, SEGMENT_FORM_PATHS);
   const set = (patch: Partial<SegmentFormValues>) => setValues((v) => ({ ...v, ...patch }));
-  const errorsOf = (path: (typeof SEGMENT_FORM_PATHS)[number]) => split.byField[path];
   const addCorner = useCallback((p: LatLon) => setValues((v) => ({ ...v, areaPoints: addTurfPoint(v.areaPoints, p) })), []);
 
   // The count follows the filters as they are typed; an area being drawn counts once it is a polygon.
   const countable = useMemo(() => {
-    const definition = buildDefinition(values, kept);
-    return JSON.stringify(areaErrors(values.areaPoints).length ? { ...definition, area: null } : definition);
-  }, [values, kept]);
+    const definition = buildDefinition(values, kept, seesEveryone);
+    return JSON.stringify(seesEveryone && areaErrors(values.areaPoints).length ? { ...definition, area: null } : definition);
+  }, [values, kept, seesEveryone]);
   const debounced = useDebouncedValue(countable, COUNT_DEBOUNCE_MS);
   const count = useQuery(SegmentCountQuery, { ...nodeVariables(node), definition: JSON.parse(debounced) as ReturnType<typeof buildDefinition> });
+  // The filters the count refused are said next to them, by their own code (extensions.data.fields); the others below it.
+  const countSplit = splitPayloadErrors(errorEntries(count.error), SEGMENT_FORM_PATHS);
+  const errorsOf = (path: (typeof SEGMENT_FORM_PATHS)[number]) => {
+    const all = [...(split.byField[path] ?? []), ...(countSplit.byField[path] ?? [])];
+    const once = all.filter((e, i) => all.findIndex((o) => o.code === e.code) === i);
+    return once.length ? once : undefined;
+  };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const local = localSegmentErrors(values);
+    const local = localSegmentErrors(values, seesEveryone);
     setErrors(local);
     if (local.length) {
       focusFirstError();
       return;
     }
-    const answer = await onSubmit({ name: values.name.trim(), definition: buildDefinition(values, kept) });
+    const answer = await onSubmit({ name: values.name.trim(), definition: buildDefinition(values, kept, seesEveryone) });
     if (answer?.length) setErrors(toPayloadErrors(answer));
     if (!answer || answer.length) focusFirstError();
   }
@@ -119,46 +132,56 @@ export function SegmentForm({ node, seat, actions, initial, kept, onSubmit, requ
         </div>
         <p className="hint">{t('messaging.segments.form.kindsHint')}</p>
         <FieldErrors id={`${FORM}-errors-kinds`} errors={errorsOf('definition.kinds')} />
-        {field(
-          'definition.tags',
-          t('messaging.segments.form.tags'),
-          (aria) => <input {...aria} value={values.tags} autoComplete="off" onChange={(e) => set({ tags: e.target.value })} />,
-          t('messaging.segments.form.tagsHint'),
+        {seesEveryone &&
+          field(
+            'definition.tags',
+            t('messaging.segments.form.tags'),
+            (aria) => <input {...aria} value={values.tags} autoComplete="off" onChange={(e) => set({ tags: e.target.value })} />,
+            t('messaging.segments.form.tagsHint'),
+          )}
+        {kept.personIds.length > 0 && (
+          <p className="hint" data-testid="segment-kept-people">
+            {t('messaging.segments.form.keptPeople', { count: kept.personIds.length })}
+          </p>
         )}
       </fieldset>
 
-      <fieldset>
-        <legend>{t('messaging.segments.form.where')}</legend>
-        {field(
-          'definition.stationIds',
-          t('messaging.segments.form.stations'),
-          (aria) => <textarea {...aria} value={values.stations} rows={2} onChange={(e) => set({ stations: e.target.value })} />,
-          stations.length ? t('actions.form.turfCount', { count: stations.length }) : t('messaging.segments.form.stationsHint'),
-        )}
-        <TurfAreaField
-          form={FORM}
-          field="area"
-          testPrefix="segment"
-          texts={{
-            label: t('messaging.segments.form.area'),
-            hint: t('messaging.segments.form.areaHint'),
-            draw: t('messaging.segments.form.areaDraw'),
-            map: t('messaging.segments.form.areaMap'),
-            none: t('messaging.segments.form.areaNone'),
-            partial: t('messaging.segments.form.areaPartial'),
-          }}
-          points={values.areaPoints}
-          meetingPoint={null}
-          seat={seat}
-          partial={parseTurfArea(kept.area).partial}
-          errors={errorsOf('definition.area')}
-          onAdd={addCorner}
-          onUndo={() => setValues((v) => ({ ...v, areaPoints: undoTurfPoint(v.areaPoints) }))}
-          onClear={() => set({ areaPoints: [] })}
-        />
-      </fieldset>
+      {!seesEveryone && <NarrowSegmentsNote node={node} nodeName={nodeName} />}
 
-      {(actions || values.actionIds.length > 0) && (
+      {seesEveryone && (
+        <fieldset>
+          <legend>{t('messaging.segments.form.where')}</legend>
+          {field(
+            'definition.stationIds',
+            t('messaging.segments.form.stations'),
+            (aria) => <textarea {...aria} value={values.stations} rows={2} onChange={(e) => set({ stations: e.target.value })} />,
+            stations.length ? t('actions.form.turfCount', { count: stations.length }) : t('messaging.segments.form.stationsHint'),
+          )}
+          <TurfAreaField
+            form={FORM}
+            field="area"
+            testPrefix="segment"
+            texts={{
+              label: t('messaging.segments.form.area'),
+              hint: t('messaging.segments.form.areaHint'),
+              draw: t('messaging.segments.form.areaDraw'),
+              map: t('messaging.segments.form.areaMap'),
+              none: t('messaging.segments.form.areaNone'),
+              partial: t('messaging.segments.form.areaPartial'),
+            }}
+            points={values.areaPoints}
+            meetingPoint={null}
+            seat={seat}
+            partial={parseTurfArea(kept.area).partial}
+            errors={errorsOf('definition.area')}
+            onAdd={addCorner}
+            onUndo={() => setValues((v) => ({ ...v, areaPoints: undoTurfPoint(v.areaPoints) }))}
+            onClear={() => set({ areaPoints: [] })}
+          />
+        </fieldset>
+      )}
+
+      {seesEveryone && (actions || values.actionIds.length > 0) && (
         <fieldset data-testid="segment-actions">
           <legend>{t('messaging.segments.form.actions')}</legend>
           {actions && actions.length === 0 && <p className="hint">{t('messaging.segments.form.noActions')}</p>}
@@ -204,9 +227,9 @@ export function SegmentForm({ node, seat, actions, initial, kept, onSubmit, requ
         {count.data ? <ReachCount count={count.data.segmentCount} /> : count.loading ? t('common.loading') : null}
       </div>
       {/* Not an error of the form (focus stays on the form's own): the filters as they stand cannot be counted. */}
-      {count.error && (
-        <p className="error" data-testid="segment-count-error" data-code={count.error.primaryCode}>
-          {errorText(count.error.primaryCode)}
+      {count.error && countSplit.general.length > 0 && (
+        <p className="error" data-testid="segment-count-error" data-code={countSplit.general[0]!.code}>
+          {[...new Set(countSplit.general.map((e) => e.code))].map(errorText).join(' ')}
         </p>
       )}
 
@@ -221,5 +244,15 @@ export function SegmentForm({ node, seat, actions, initial, kept, onSubmit, requ
         </button>
       </div>
     </form>
+  );
+}
+
+/** Said to those who do not see everyone of the node, where the narrower filters would be. */
+export function NarrowSegmentsNote({ node, nodeName }: { node: MessagingNode; nodeName: string }) {
+  const { t } = useTranslation();
+  return (
+    <p className="notice" data-testid="segment-narrow-note">
+      {node.level === 'SECTION' ? t('messaging.segments.narrowSection', { node: nodeName }) : t('messaging.segments.narrowOther', { node: nodeName })}
+    </p>
   );
 }

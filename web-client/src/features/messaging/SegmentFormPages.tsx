@@ -5,25 +5,34 @@ import type { SaveSegmentInput } from '../../gql/graphql';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { PageHeading } from '../../ui/PageHeading';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { seesEveryone } from '../viewer/permissions';
+import { useViewer } from '../viewer/ViewerContext';
 import { NoSendingNode, useNodeName } from './MessagingParts';
 import { nodeOf, nodeQuery, nodeVariables, type MessagingNode } from './node';
 import { MessagingSectionQuery, SaveSegmentMutation, SegmentActionsQuery, SegmentQuery } from './queries';
 import { SegmentForm } from './SegmentForm';
-import { emptySegmentValues, segmentValues } from './segmentForm';
+import { emptySegmentValues, NOTHING_KEPT, seesWholeList, segmentValues, usesNarrowFilters } from './segmentForm';
+import { useDefinitionSummary } from './segmentSummary';
 import { useMessagingNode } from './useMessagingNode';
 
 /** How many of a section's actions the form lists to pick from. */
 const ACTIONS_LISTED = 100;
 
-/** The section's seat (where the area map starts) and its actions (to pick from); nothing for a federation or the party. */
+/**
+ * The section's seat (where the area map starts) and its actions (to pick from); nothing for a federation or the party.
+ * And whether the viewer sees everyone there (null until known): the narrower filters are only for them.
+ */
 function useSectionExtras(node: MessagingNode | null) {
+  const { viewer, loading: viewerLoading } = useViewer();
   const sectionId = node?.level === 'SECTION' ? node.sectionId : '';
   const section = useQuery(MessagingSectionQuery, { id: sectionId }, { skip: !sectionId });
   const actions = useQuery(SegmentActionsQuery, { sectionId, first: ACTIONS_LISTED }, { skip: !sectionId });
+  const known = !!node && (!sectionId || !!section.data || !!section.error) && (!!viewer || !viewerLoading);
   return {
     seat: section.data?.section?.seatLocation ?? null,
     actions: sectionId ? (actions.data?.actions.items ?? []).flatMap((a) => (a ? [a] : [])) : null,
     sectionName: section.data?.section?.name ?? null,
+    seesEveryone: known ? !!viewer && seesEveryone(viewer, node, section.data?.section) : null,
   };
 }
 
@@ -38,6 +47,7 @@ export function NewSegmentPage() {
   if (!m.node) return <NoSendingNode loading={m.waiting} />;
   const node = m.node;
   const back = `/messages/segments${nodeQuery(node)}`;
+  if (extras.seesEveryone === null) return <p role="status">{t('common.loading')}</p>;
 
   async function submit(input: Omit<SaveSegmentInput, 'id' | 'sectionId' | 'federationCode'>) {
     const payload = (await save({ input: { ...input, ...nodeVariables(node) } }))?.saveSegment;
@@ -57,7 +67,9 @@ export function NewSegmentPage() {
         seat={extras.seat}
         actions={extras.actions}
         initial={emptySegmentValues()}
-        kept={{ area: null, sectionIds: [] }}
+        kept={NOTHING_KEPT}
+        seesEveryone={extras.seesEveryone}
+        nodeName={m.label}
         onSubmit={submit}
         requestError={state.error}
         busy={state.loading}
@@ -78,9 +90,10 @@ export function EditSegmentPage() {
   const extras = useSectionExtras(node);
   const [save, state] = useMutation(SaveSegmentMutation);
   const nodeName = useNodeName();
+  const summary = useDefinitionSummary();
   useDocumentTitle(segment ? t('messaging.segments.editTitle', { name: segment.name }) : null);
 
-  if (!data && loading) return <p role="status">{t('common.loading')}</p>;
+  if ((!data && loading) || (segment && extras.seesEveryone === null)) return <p role="status">{t('common.loading')}</p>;
   if (!segment || !node) {
     return error ? (
       <ErrorMessage error={error} />
@@ -91,6 +104,8 @@ export function EditSegmentPage() {
     );
   }
   const back = `/messages/segments${nodeQuery(node)}`;
+  const name = nodeName(node, extras.sectionName);
+  const sees = !!extras.seesEveryone;
 
   async function submit(input: Omit<SaveSegmentInput, 'id' | 'sectionId' | 'federationCode'>) {
     const payload = (await save({ input: { ...input, id: segment!.id } }))?.saveSegment;
@@ -102,13 +117,27 @@ export function EditSegmentPage() {
   return (
     <div className="page segment-page" data-testid="edit-segment-page">
       <p className="breadcrumb">
-        <Link to={back}>{t('messaging.segments.titleOf', { node: nodeName(node, extras.sectionName) })}</Link>
+        <Link to={back}>{t('messaging.segments.titleOf', { node: name })}</Link>
       </p>
       <PageHeading>{t('messaging.segments.editTitle', { name: segment.name })}</PageHeading>
-      {segment.definition.personCount > 0 ? (
-        // The API does not give a static list's people back: saving from here would empty it.
+      {!sees && usesNarrowFilters(segment) ? (
+        // Made by someone who sees everyone here: its filters would be refused from this viewer (FILTER_NOT_ALLOWED).
+        <>
+          <p className="notice" data-testid="segment-narrow-readonly">
+            {t('messaging.segments.narrowReadOnly')}
+          </p>
+          <ul className="tags segment-filters" data-testid="segment-filters">
+            {summary(segment.definition, !!segment.area).map((p) => (
+              <li key={p} className="tag">
+                {p}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : segment.definition.personCount > 0 && !seesWholeList(segment.definition) ? (
+        // The API lists back only the picked people the viewer sees: saving from here would drop the others.
         <p className="notice" data-testid="segment-static-list">
-          {t('messaging.segments.staticList', { count: segment.definition.personCount })}
+          {t('messaging.segments.staticList', { count: segment.definition.personCount, seen: segment.definition.personIds.length })}
         </p>
       ) : (
         <SegmentForm
@@ -116,7 +145,9 @@ export function EditSegmentPage() {
           seat={extras.seat}
           actions={extras.actions}
           initial={segmentValues(segment)}
-          kept={{ area: segment.area, sectionIds: [...segment.definition.sectionIds] }}
+          kept={{ area: segment.area, sectionIds: [...segment.definition.sectionIds], personIds: [...segment.definition.personIds] }}
+          seesEveryone={sees}
+          nodeName={name}
           onSubmit={submit}
           requestError={state.error}
           busy={state.loading}

@@ -3,7 +3,18 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { mockApi, signInAs, type GraphQLHandler } from '../../test/api';
 import { BREST, viewerAnswer } from '../../test/fixtures';
-import { count, message, messagingSection, PAGE_INFO, SEGMENT_ID, segment, segmentsAnswer } from '../../test/messagingFixtures';
+import {
+  count,
+  DELEGATE_PERMISSIONS,
+  delegateGrant,
+  message,
+  messagingSection,
+  messagingSectionWith,
+  PAGE_INFO,
+  SEGMENT_ID,
+  segment,
+  segmentsAnswer,
+} from '../../test/messagingFixtures';
 import { actAsPhone, renderApp } from '../../test/render';
 
 // jsdom has no WebGL: each tap on the area map adds the next corner of a square.
@@ -192,5 +203,130 @@ describe('segments', () => {
     expect(await screen.findByTestId('segment-deleted')).toHaveTextContent('The segment “Recouvrance” was deleted.');
     expect(mock.variablesOf('DeleteSegment')).toEqual([{ id: SEGMENT_ID }]);
     expect(await screen.findByTestId('segments-empty')).toBeInTheDocument();
+  });
+
+  it('shows the live count’s refused filter next to it, by its own code', async () => {
+    signInAs();
+    api({
+      SegmentCount: (v) =>
+        (v.definition as { stationIds?: string[] }).stationIds?.length
+          ? {
+              data: null,
+              errors: [
+                {
+                  message: 'definition.stationIds.0: There is no polling station 29019_9999.',
+                  path: ['segmentCount'],
+                  extensions: {
+                    code: 'VALIDATION_FAILED',
+                    data: { fields: [{ field: 'definition.stationIds.0', code: 'STATION_NOT_FOUND', message: 'There is no polling station 29019_9999.' }] },
+                  },
+                },
+              ],
+            }
+          : { data: { segmentCount: count(120, 80, 40) } },
+    });
+    renderApp(`/messages/segments/new?section=${BREST.id}`);
+    await screen.findByTestId('segment-count');
+    fireEvent.change(screen.getByTestId('segment-field-stationIds'), { target: { value: '29019_9999' } });
+    expect(await screen.findByTestId('segment-form-errors-stationIds', {}, { timeout: 2000 })).toHaveTextContent('There is no such polling station.');
+    expect(screen.getByTestId('segment-field-stationIds')).toHaveAttribute('aria-invalid', 'true');
+    // said by its field, not as "some values were refused" below the count
+    expect(screen.queryByTestId('segment-count-error')).not.toBeInTheDocument();
+  });
+
+  it('says a refused filter the form does not show below the count, by its own code', async () => {
+    signInAs();
+    api({
+      SegmentCount: () => ({
+        data: null,
+        errors: [
+          {
+            message: 'definition.personIds: Only those who manage…',
+            extensions: {
+              code: 'VALIDATION_FAILED',
+              data: { fields: [{ field: 'definition.personIds', code: 'FILTER_NOT_ALLOWED', message: 'Only those who manage this node’s people…' }] },
+            },
+          },
+        ],
+      }),
+    });
+    renderApp(`/messages/segments/new?section=${BREST.id}`);
+    const error = await screen.findByTestId('segment-count-error');
+    expect(error).toHaveAttribute('data-code', 'FILTER_NOT_ALLOWED');
+    expect(error).toHaveTextContent('Only those who manage the people here filter by place, tag, action or name');
+  });
+
+  it('offers a delegate who does not see everyone only kind and consent, and says who makes narrower segments', async () => {
+    signInAs();
+    const mock = api({
+      Viewer: () => viewerAnswer({ grants: [delegateGrant] }),
+      MessagingSection: () => messagingSectionWith(DELEGATE_PERMISSIONS),
+      SegmentCount: () => ({ data: { segmentCount: count(null, null, 12, true) } }),
+      SaveSegment: () => ({ data: { saveSegment: { segment: segment(), errors: [] } } }),
+    });
+    renderApp(`/messages/segments/new?section=${BREST.id}`);
+    await screen.findByTestId('segment-form');
+    expect(screen.getByTestId('segment-narrow-note')).toHaveTextContent(
+      `Narrower segments (by tag, polling station, drawn area, action or name) are made by those who manage the people of ${BREST.name}: you can use the section's saved segments.`,
+    );
+    for (const id of ['segment-field-tags', 'segment-field-stationIds', 'segment-turf-open', 'segment-actions'])
+      expect(screen.queryByTestId(id)).not.toBeInTheDocument();
+    expect(await screen.findByTestId('segment-count')).toHaveTextContent('fewer than 5 people · fewer than 5 by email · 12 by SMS');
+
+    fireEvent.change(screen.getByTestId('segment-field-name'), { target: { value: 'Adhérents par SMS' } });
+    await userEvent.click(screen.getByTestId('segment-kind-MEMBER'));
+    await userEvent.click(screen.getByTestId('segment-consent-SMS'));
+    await userEvent.click(screen.getByTestId('segment-form-submit'));
+    await waitFor(() => expect(mock.variablesOf('SaveSegment')).toHaveLength(1));
+    expect(mock.variablesOf('SaveSegment')[0]).toEqual({
+      input: { sectionId: BREST.id, federationCode: null, name: 'Adhérents par SMS', definition: { kinds: ['MEMBER'], consentFor: 'SMS', sectionIds: [] } },
+    });
+    // the count is asked with the filters a delegate may set, nothing more
+    for (const v of mock.variablesOf('SegmentCount')) expect(Object.keys(v.definition as object).sort()).toEqual(['consentFor', 'kinds', 'sectionIds']);
+  });
+
+  it('lets a delegate write to a segment with narrower filters, not change it', async () => {
+    signInAs();
+    const broad = segment({ id: 'U2VnbWVudDoy', name: 'Adhérents', definition: { ...segment().definition, tags: [], stationIds: [] } });
+    api({
+      Viewer: () => viewerAnswer({ grants: [delegateGrant] }),
+      MessagingSection: () => messagingSectionWith(DELEGATE_PERMISSIONS),
+      Segments: () => segmentsAnswer([segment(), broad]),
+      Segment: () => ({ data: { segment: segment() } }),
+    });
+    renderApp(`/messages/segments?section=${BREST.id}`);
+    const [narrow, members] = await screen.findAllByTestId('segment-row');
+    expect(screen.getByTestId('segment-narrow-note')).toBeInTheDocument();
+    expect(within(narrow!).queryByTestId('segment-edit')).not.toBeInTheDocument();
+    expect(within(narrow!).getByTestId('segment-write-email')).toBeInTheDocument();
+    expect(within(members!).getByTestId('segment-edit')).toBeInTheDocument();
+
+    await userEvent.click(within(narrow!).getByTestId('segment-name'));
+    expect(await screen.findByTestId('segment-narrow-readonly')).toHaveTextContent('you can write to it, not change it');
+    expect(screen.queryByTestId('segment-form')).not.toBeInTheDocument();
+  });
+
+  it('keeps a static list whose people the viewer all sees, and sends it back when the segment is saved', async () => {
+    signInAs();
+    const people = ['UGVyc29uOjI=', 'UGVyc29uOjM='];
+    const list = segment({ definition: { ...segment().definition, tags: [], stationIds: [], personCount: 2, personIds: people } });
+    const mock = api({
+      Segment: () => ({ data: { segment: list } }),
+      SaveSegment: () => ({ data: { saveSegment: { segment: list, errors: [] } } }),
+    });
+    renderApp(`/messages/segments/${SEGMENT_ID}/edit`);
+    expect(await screen.findByTestId('segment-kept-people')).toHaveTextContent('…and 2 people picked by hand, kept.');
+    await userEvent.click(screen.getByTestId('segment-form-submit'));
+    await waitFor(() => expect(mock.variablesOf('SaveSegment')).toHaveLength(1));
+    expect(mock.variablesOf('SaveSegment')[0]).toMatchObject({ input: { id: SEGMENT_ID, definition: { personIds: people } } });
+  });
+
+  it('does not offer to change a static list some of whose people the viewer does not see', async () => {
+    signInAs();
+    const list = segment({ definition: { ...segment().definition, personCount: 3, personIds: ['UGVyc29uOjI='] } });
+    api({ Segment: () => ({ data: { segment: list } }) });
+    renderApp(`/messages/segments/${SEGMENT_ID}/edit`);
+    expect(await screen.findByTestId('segment-static-list')).toHaveTextContent('3 people picked by hand, of whom you see 1');
+    expect(screen.queryByTestId('segment-form')).not.toBeInTheDocument();
   });
 });

@@ -11,10 +11,14 @@ import { PageHeading } from '../../ui/PageHeading';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useIsPhone } from '../../ui/useMediaQuery';
 import { ActionErrors } from '../actions/ActionErrors';
+import { seesEveryone } from '../viewer/permissions';
+import { useViewer } from '../viewer/ViewerContext';
 import { MessagingNav, NodePicker, NoSendingNode, Pager, ReachCount } from './MessagingParts';
 import { nodeOf, nodeQuery, nodeVariables } from './node';
 import { pageVariables, readPage } from './paging';
 import { DeleteSegmentMutation, MessagesQuery, SegmentsQuery } from './queries';
+import { NarrowSegmentsNote } from './SegmentForm';
+import { usesNarrowFilters } from './segmentForm';
 import { useDefinitionSummary } from './segmentSummary';
 import { useMessagingNode } from './useMessagingNode';
 
@@ -31,6 +35,9 @@ export function SegmentsPage() {
   const { t } = useTranslation();
   const m = useMessagingNode();
   const { node } = m;
+  const { viewer } = useViewer();
+  // Whether the viewer sees everyone here (null until known): the others may not change a segment's narrower filters.
+  const sees = node && viewer && !m.sectionLoading ? seesEveryone(viewer, node, m.section) : null;
   const page = readPage(m.url);
   const { data, error, loading, refetch } = useQuery(
     SegmentsQuery,
@@ -61,6 +68,7 @@ export function SegmentsPage() {
         )}
       </div>
       <p className="hint">{t('messaging.segments.intro')}</p>
+      {sees === false && <NarrowSegmentsNote node={node} nodeName={m.label} />}
       <NodePicker node={node} choices={m.choices} onChoose={m.choose} />
 
       {deleted && (
@@ -74,7 +82,12 @@ export function SegmentsPage() {
         (rows.length === 0 ? (
           <p data-testid="segments-empty">{t('messaging.segments.none')}</p>
         ) : (
-          <SegmentList rows={rows} caption={t('messaging.segments.titleOf', { node: m.label })} onDelete={setDeleting} />
+          <SegmentList
+            rows={rows}
+            caption={t('messaging.segments.titleOf', { node: m.label })}
+            onDelete={setDeleting}
+            editable={(s) => sees !== false || !usesNarrowFilters(s)}
+          />
         ))}
       {segments && (
         <Pager
@@ -100,7 +113,7 @@ export function SegmentsPage() {
   );
 }
 
-function SegmentActions({ segment, onDelete }: { segment: Segment; onDelete: (s: Segment) => void }) {
+function SegmentActions({ segment, onDelete, editable }: { segment: Segment; onDelete: (s: Segment) => void; editable: boolean }) {
   const { t } = useTranslation();
   const write = (channel: 'EMAIL' | 'SMS') => `/messages/new${nodeQuery(nodeOf(segment), { channel, segment: segment.id })}`;
   return (
@@ -111,9 +124,12 @@ function SegmentActions({ segment, onDelete }: { segment: Segment; onDelete: (s:
       <Link to={write('SMS')} className="button-link secondary" data-testid="segment-write-sms">
         {t('messaging.segments.writeSms')}
       </Link>
-      <Link to={segmentEditPath(segment.id)} className="button-link secondary" data-testid="segment-edit" aria-label={t('messaging.segments.editOf', { name: segment.name })}>
-        {t('messaging.segments.edit')}
-      </Link>
+      {/* A segment made with filters this viewer may not set is read, not edited (FILTER_NOT_ALLOWED). */}
+      {editable && (
+        <Link to={segmentEditPath(segment.id)} className="button-link secondary" data-testid="segment-edit" aria-label={t('messaging.segments.editOf', { name: segment.name })}>
+          {t('messaging.segments.edit')}
+        </Link>
+      )}
       <button type="button" className="danger" onClick={() => onDelete(segment)} data-testid="segment-delete" aria-label={t('messaging.segments.deleteOf', { name: segment.name })}>
         {t('messaging.segments.delete')}
       </button>
@@ -136,7 +152,17 @@ function Filters({ segment }: { segment: Segment }) {
 }
 
 /** Cards on a phone, a table at a desk. */
-function SegmentList({ rows, caption, onDelete }: { rows: Segment[]; caption: string; onDelete: (s: Segment) => void }) {
+function SegmentList({
+  rows,
+  caption,
+  onDelete,
+  editable,
+}: {
+  rows: Segment[];
+  caption: string;
+  onDelete: (s: Segment) => void;
+  editable: (s: Segment) => boolean;
+}) {
   const { t } = useTranslation();
   const phone = useIsPhone();
   if (phone)
@@ -151,7 +177,7 @@ function SegmentList({ rows, caption, onDelete }: { rows: Segment[]; caption: st
             </div>
             <ReachCount count={s.count} />
             <Filters segment={s} />
-            <SegmentActions segment={s} onDelete={onDelete} />
+            <SegmentActions segment={s} onDelete={onDelete} editable={editable(s)} />
           </li>
         ))}
       </ul>
@@ -183,7 +209,7 @@ function SegmentList({ rows, caption, onDelete }: { rows: Segment[]; caption: st
               <Filters segment={s} />
             </td>
             <td>
-              <SegmentActions segment={s} onDelete={onDelete} />
+              <SegmentActions segment={s} onDelete={onDelete} editable={editable(s)} />
             </td>
           </tr>
         ))}

@@ -1,5 +1,5 @@
 import type { PayloadError } from '../../api/mutationErrors';
-import type { ComposeMessageInput, ConsentChannel, MessageDetailsFieldsFragment } from '../../gql/graphql';
+import type { ComposeMessageInput, ConsentChannel, MessageDetailsFieldsFragment, PersonKind } from '../../gql/graphql';
 import { MAX_SMS_SEGMENTS, mentionsStop, unknownVariables } from './messageText';
 import { nodeVariables, type MessagingNode } from './node';
 
@@ -15,10 +15,24 @@ export interface ComposerValues {
 }
 
 /** What the API names the composer's fields: its errors are shown next to them. */
-export const COMPOSER_PATHS = ['segmentId', 'definition', 'subject', 'body', 'ignoreQuietHours', 'at'] as const;
+export const COMPOSER_PATHS = ['segmentId', 'definition', 'subject', 'body', 'campaign', 'ignoreQuietHours', 'at'] as const;
 
 /** A message may be scheduled at most this far ahead (the API refuses further: SCHEDULE_TOO_FAR). */
 export const MAX_SCHEDULE_DAYS = 90;
+
+/** Test sends a person may make in a day, drafts only (the API refuses more: TOO_MANY_TESTS). */
+export const MAX_TESTS_PER_DAY = 20;
+
+/**
+ * Whether a message to these kinds of people may be marked as not campaigning (held by no electoral silence): only to
+ * members alone. The national team may mark any (the API refuses the others: CAMPAIGN_REQUIRED).
+ */
+export function mayBeNotCampaign(kinds: readonly PersonKind[]): boolean {
+  return kinds.length === 1 && kinds[0] === 'MEMBER';
+}
+
+/** A control character (a line break, a tab…): a subject is one line (the API refuses them: INVALID_CHARACTERS). */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 export function emptyComposerValues(segmentId = ''): ComposerValues {
   return { segmentId, subject: '', body: '', campaign: true, ignoreQuietHours: false, scheduleAt: '' };
@@ -55,6 +69,7 @@ export function composeInput(v: ComposerValues, channel: ConsentChannel, node: M
 export function localComposerErrors(v: ComposerValues, channel: ConsentChannel, smsSegments: number | null): PayloadError[] {
   const errors: PayloadError[] = [];
   if (channel === 'EMAIL' && !v.subject.trim()) errors.push({ code: 'SUBJECT_REQUIRED', field: 'subject' });
+  if (channel === 'EMAIL' && CONTROL.test(v.subject.trim())) errors.push({ code: 'INVALID_CHARACTERS', field: 'subject' });
   if (channel === 'EMAIL' && unknownVariables(v.subject).length) errors.push({ code: 'UNKNOWN_VARIABLE', field: 'subject' });
   if (!v.body.trim()) errors.push({ code: 'EMPTY_MESSAGE', field: 'body' });
   else {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { composeInput, encodingName, localComposerErrors, scheduleErrors } from './composer';
+import { composeInput, encodingName, localComposerErrors, mayBeNotCampaign, scheduleErrors } from './composer';
 import { firstWords, mentionsStop, unknownVariables } from './messageText';
 import { nodeQuery, readNode, senderChoices } from './node';
-import { areaInput, buildDefinition, parseTags } from './segmentForm';
+import { areaInput, buildDefinition, localSegmentErrors, parseTags, seesWholeList, usesNarrowFilters } from './segmentForm';
 
 describe('the rules a text follows, as the API checks them', () => {
   it('knows {{firstName}} and {{section}} only', () => {
@@ -100,7 +100,44 @@ describe('a segment’s definition', () => {
     expect(areaInput(corners.slice(0, 2), square)).toBeNull();
     expect(JSON.parse(areaInput(corners, null)!)).toEqual({ type: 'Polygon', coordinates: [[[-4.49, 48.39], [-4.48, 48.39], [-4.48, 48.4], [-4.49, 48.39]]] });
     expect(
-      buildDefinition({ name: 'x', kinds: [], tags: '', stations: '29019_1;29019_2', actionIds: [], consentFor: '', areaPoints: [] }, { area: null, sectionIds: ['s'] }),
+      buildDefinition(
+        { name: 'x', kinds: [], tags: '', stations: '29019_1;29019_2', actionIds: [], consentFor: '', areaPoints: [] },
+        { area: null, sectionIds: ['s'], personIds: [] },
+      ),
     ).toEqual({ kinds: [], tags: [], stationIds: ['29019_1', '29019_2'], actionIds: [], consentFor: null, sectionIds: ['s'], area: null });
+  });
+
+  it('sends a static list back whole, and to those who do not see everyone only kind, section and consent', () => {
+    const values = { name: 'x', kinds: ['MEMBER' as const], tags: 'a', stations: '29019_1', actionIds: ['act'], consentFor: 'SMS' as const, areaPoints: corners };
+    expect(buildDefinition(values, { area: null, sectionIds: [], personIds: ['p1', 'p2'] })).toMatchObject({ personIds: ['p1', 'p2'], tags: ['a'] });
+    expect(buildDefinition(values, { area: square, sectionIds: ['s'], personIds: ['p1'] }, false)).toEqual({ kinds: ['MEMBER'], consentFor: 'SMS', sectionIds: ['s'] });
+    expect(localSegmentErrors({ ...values, areaPoints: corners.slice(0, 2) }, false)).toEqual([]);
+    expect(localSegmentErrors({ ...values, areaPoints: corners.slice(0, 2) }).map((e) => e.code)).toEqual(['AREA_POINTS_NEEDED']);
+  });
+
+  it('knows the filters only those who see everyone may set, and whether a static list is seen whole', () => {
+    const definition = { kinds: [], tags: [], sectionIds: ['s'], stationIds: [], actionIds: [], consentFor: null, personCount: 0, personIds: [] };
+    expect(usesNarrowFilters({ area: null, definition })).toBe(false);
+    expect(usesNarrowFilters({ area: square, definition })).toBe(true);
+    expect(usesNarrowFilters({ area: null, definition: { ...definition, tags: ['t'] } })).toBe(true);
+    expect(usesNarrowFilters({ area: null, definition: { ...definition, personCount: 2 } })).toBe(true);
+    expect(seesWholeList({ ...definition, personCount: 2, personIds: ['a', 'b'] })).toBe(true);
+    expect(seesWholeList({ ...definition, personCount: 3, personIds: ['a', 'b'] })).toBe(false);
+  });
+});
+
+describe('what a message may be', () => {
+  it('is not campaigning only when it goes to members alone', () => {
+    expect(mayBeNotCampaign(['MEMBER'])).toBe(true);
+    expect(mayBeNotCampaign([])).toBe(false);
+    expect(mayBeNotCampaign(['SUPPORTER'])).toBe(false);
+    expect(mayBeNotCampaign(['MEMBER', 'SUPPORTER'])).toBe(false);
+  });
+
+  it('has a one-line subject', () => {
+    const base = { segmentId: '', subject: 'Jeudi\nsoir', body: 'x', campaign: true, ignoreQuietHours: false, scheduleAt: '' };
+    expect(localComposerErrors(base, 'EMAIL', null).map((e) => e.code)).toEqual(['INVALID_CHARACTERS']);
+    expect(localComposerErrors({ ...base, subject: ' Jeudi soir\n' }, 'EMAIL', null)).toEqual([]);
+    expect(localComposerErrors(base, 'SMS', 1).map((e) => e.code)).toEqual(['STOP_MENTION_REQUIRED']);
   });
 });

@@ -1,6 +1,6 @@
 import { graphql } from '../../gql';
 
-/** Who a segment reaches now: a count under 5 is null for a sender who does not see the people. */
+/** Who a segment reaches now: a count from 0 to 4 is null for a sender who does not see everyone (smallCountsHidden). */
 export const SegmentCountFields = graphql(`
   fragment SegmentCountFields on SegmentCount {
     matched
@@ -25,6 +25,7 @@ export const SegmentFields = graphql(`
       actionIds
       consentFor
       personCount
+      personIds
     }
     area
     count {

@@ -20,7 +20,12 @@ export interface KeptDefinition {
   /** The saved area, as GeoJSON: sent again whole while its corners are unchanged (a MultiPolygon stays whole). */
   area: string | null;
   sectionIds: string[];
+  /** A static list's people (picked by hand), sent back as they are: only when the viewer sees every one of them. */
+  personIds: string[];
 }
+
+/** Nothing kept: a new segment. */
+export const NOTHING_KEPT: KeptDefinition = { area: null, sectionIds: [], personIds: [] };
 
 export const PERSON_KINDS: readonly PersonKind[] = ['MEMBER', 'SUPPORTER'];
 export const CONSENT_CHANNELS: readonly ConsentChannel[] = ['EMAIL', 'SMS'];
@@ -71,8 +76,12 @@ export function areaInput(points: readonly LatLon[], kept: string | null): strin
   return turfAreaJson(points);
 }
 
-/** The definition the API takes; the count is asked with it while the form is edited. */
-export function buildDefinition(v: SegmentFormValues, kept: KeptDefinition): SegmentDefinitionInput {
+/**
+ * The definition the API takes; the count is asked with it while the form is edited. For a viewer who does not see
+ * everyone (`narrow` false), only the filters they may set: kind, section and consent.
+ */
+export function buildDefinition(v: SegmentFormValues, kept: KeptDefinition, narrow = true): SegmentDefinitionInput {
+  if (!narrow) return { kinds: v.kinds, consentFor: v.consentFor || null, sectionIds: kept.sectionIds };
   return {
     kinds: v.kinds,
     tags: parseTags(v.tags),
@@ -81,14 +90,29 @@ export function buildDefinition(v: SegmentFormValues, kept: KeptDefinition): Seg
     consentFor: v.consentFor || null,
     sectionIds: kept.sectionIds,
     area: areaInput(v.areaPoints, kept.area),
+    ...(kept.personIds.length ? { personIds: kept.personIds } : {}),
   };
 }
 
+/** The filters only those who see everyone of a node may set (the API refuses them to others: FILTER_NOT_ALLOWED). */
+export const NARROW_FILTERS = ['area', 'stationIds', 'tags', 'actionIds', 'personIds'] as const;
+
+/** Whether a saved segment uses a filter only those who see everyone may set: a drawn area, stations, tags, actions, people. */
+export function usesNarrowFilters(s: Pick<SegmentFieldsFragment, 'area' | 'definition'>): boolean {
+  const d = s.definition;
+  return !!s.area || d.stationIds.length > 0 || d.tags.length > 0 || d.actionIds.length > 0 || d.personCount > 0;
+}
+
+/** Whether the viewer sees every person of a static list (then it can be sent back whole when the segment is saved). */
+export function seesWholeList(d: SegmentFieldsFragment['definition']): boolean {
+  return d.personIds.length >= d.personCount;
+}
+
 /** What the form checks before sending (the API checks the rest). */
-export function localSegmentErrors(v: SegmentFormValues): PayloadError[] {
+export function localSegmentErrors(v: SegmentFormValues, narrow = true): PayloadError[] {
   const errors: PayloadError[] = [];
   if (!v.name.trim()) errors.push({ code: 'REQUIRED', field: 'name' });
-  return [...errors, ...areaErrors(v.areaPoints)];
+  return narrow ? [...errors, ...areaErrors(v.areaPoints)] : errors;
 }
 
 export function areaErrors(points: readonly LatLon[]): PayloadError[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canImport, canSeeOutbox, canSendMessages, canViewResults, federationCodes, hasNationalGrant, holdsRights, homeSectionId, sendsNationally, toViewer, type Viewer, type ViewerGrant } from './permissions';
+import { canImport, canSeeOutbox, canSendMessages, canViewResults, federationCodes, hasNationalGrant, holdsRights, homeSectionId, seesEveryone, sendsNationally, toViewer, type Viewer, type ViewerGrant } from './permissions';
 
 function grant(partial: Partial<ViewerGrant>): ViewerGrant {
   return { id: 'g', role: 'DELEGATE', level: 'SECTION', permissions: [], section: null, federation: null, ...partial };
@@ -61,5 +61,29 @@ describe('the messaging link', () => {
     expect(canSendMessages(viewer([grant({ permissions: ['MANAGE_ACTIONS'] })]))).toBe(false);
     expect(sendsNationally(viewer([grant({ level: 'FEDERATION', permissions: ['SEND_MESSAGES'], federation: { code: '29', name: 'F' } })]))).toBe(false);
     expect(sendsNationally(viewer([grant({ level: 'NATIONAL', permissions: ['SEND_MESSAGES'] })]))).toBe(true);
+  });
+});
+
+describe('who sees everyone of a node', () => {
+  const s1 = { level: 'SECTION' as const, sectionId: 's1' };
+  const delegate = grant({ permissions: ['SEND_MESSAGES'], section: { id: 's1', name: 'S1' } });
+  const secretary = grant({ permissions: ['SEND_MESSAGES', 'MANAGE_PEOPLE'], section: { id: 's1', name: 'S1' } });
+  const federation = grant({ level: 'FEDERATION', permissions: ['MANAGE_PEOPLE'], federation: { code: '29', name: 'F' } });
+
+  it('takes MANAGE_PEOPLE over the node: a delegate holding SEND_MESSAGES alone does not', () => {
+    expect(seesEveryone(viewer([delegate]), s1)).toBe(false);
+    expect(seesEveryone(viewer([secretary]), s1)).toBe(true);
+    expect(seesEveryone(viewer([secretary]), { level: 'SECTION', sectionId: 's2' })).toBe(false);
+    expect(seesEveryone(viewer([federation]), { level: 'FEDERATION', federationCode: '29' })).toBe(true);
+    expect(seesEveryone(viewer([federation]), { level: 'FEDERATION', federationCode: '56' })).toBe(false);
+    expect(seesEveryone(viewer([federation]), { level: 'NATIONAL' })).toBe(false);
+    expect(seesEveryone(viewer([grant({ level: 'NATIONAL', permissions: ['MANAGE_PEOPLE'] })]), s1)).toBe(true);
+  });
+
+  it('reads a section’s federation, and the API’s answer for the section once known', () => {
+    // the federation's grant covers its sections, once the section's federation is known
+    expect(seesEveryone(viewer([federation]), s1)).toBe(false);
+    expect(seesEveryone(viewer([federation]), s1, { viewerPermissions: ['MANAGE_PEOPLE'], federation: { code: '29' } })).toBe(true);
+    expect(seesEveryone(viewer([secretary]), s1, { viewerPermissions: ['SEND_MESSAGES', 'VIEW_PEOPLE'] })).toBe(false);
   });
 });

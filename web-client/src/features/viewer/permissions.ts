@@ -69,3 +69,35 @@ export function canSendMessages(viewer: Viewer): boolean {
 export function sendsNationally(viewer: Viewer): boolean {
   return viewer.grants.some((g) => g.level === 'NATIONAL' && g.permissions.includes('SEND_MESSAGES'));
 }
+
+/** Where people are counted and messaged from: a section, a federation, the whole party. */
+export type PeopleNode =
+  | { level: 'SECTION'; sectionId: string }
+  | { level: 'FEDERATION'; federationCode: string }
+  | { level: 'NATIONAL' };
+
+/** What the API says of a section: the viewer's permissions over it (through it, its federation or nationally). */
+export interface SectionRights {
+  viewerPermissions: readonly string[];
+  federation?: { code: string } | null;
+}
+
+/**
+ * Whether the viewer sees every person of a node: MANAGE_PEOPLE over it (a section's own grant, its federation's, the
+ * party's). Those who do not — a delegate holding SEND_MESSAGES alone — get no count from 0 to 4, filter segments only
+ * by kind, section and consent (FILTER_NOT_ALLOWED), and send to no fewer than 5 (SEGMENT_TOO_SMALL). For a section,
+ * the API's own answer (Section.viewerPermissions) wins once read; until then the grants tell what they can.
+ */
+export function seesEveryone(viewer: Viewer, node: PeopleNode, section?: SectionRights | null): boolean {
+  if (node.level === 'SECTION' && section) return section.viewerPermissions.includes('MANAGE_PEOPLE');
+  return viewer.grants.some((g) => {
+    if (!g.permissions.includes('MANAGE_PEOPLE')) return false;
+    if (g.level === 'NATIONAL') return true;
+    if (node.level === 'NATIONAL') return false;
+    if (g.level === 'FEDERATION') {
+      const code = node.level === 'FEDERATION' ? node.federationCode : section?.federation?.code;
+      return !!code && g.federation?.code === code;
+    }
+    return node.level === 'SECTION' && g.section?.id === node.sectionId;
+  });
+}
