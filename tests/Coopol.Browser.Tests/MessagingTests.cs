@@ -56,7 +56,8 @@ public sealed class MessagingTests(ServedApp app)
         await page.GetByTestId("nav-messages").ClickAsync();
         await page.GetByTestId("new-newsletter").ClickAsync();
         await Assertions.Expect(page.GetByTestId("composer")).ToHaveAttributeAsync("data-channel", "EMAIL");
-        await page.GetByTestId("composer-segment").SelectOptionAsync(new SelectOptionValue { Label = SegmentName });
+        var option = page.GetByTestId("composer-segment").Locator("option", new() { HasText = SegmentName });
+        await page.GetByTestId("composer-segment").SelectOptionAsync((await option.GetAttributeAsync("value"))!);
         await page.GetByTestId("composer-subject").FillAsync("Samedi, on frappe aux portes");
         await page.GetByTestId("composer-body").FillAsync("Bonjour {{firstName}},\n\nSamedi à **10h**, porte-à-porte à Saint-Martin.");
         await Assertions.Expect(page.GetByTestId("preview-frame")).ToBeVisibleAsync();
@@ -64,6 +65,9 @@ public sealed class MessagingTests(ServedApp app)
         await page.GetByTestId("composer-send").ClickAsync();
         await page.GetByTestId("send-dialog-confirm").ClickAsync();
         await ExpectSentAsync(page, "EMAIL");
+        // The newsletter as its recipients get it, in its sandboxed frame, with the reader's first name.
+        var frame = await (await page.GetByTestId("preview-frame").ElementHandleAsync())!.ContentFrameAsync();
+        (await frame!.Locator("body").InnerTextAsync()).ShouldContain($"Bonjour {DemoUsers.SectionSecretary.FirstName}");
         await Browser.ShotAsync(page, "messaging-5-newsletter-outbox");
 
         // 4. Both in the section's messages, with their statuses.
