@@ -85,6 +85,19 @@ describe('a message’s page', () => {
     expect(screen.queryByTestId('message-edit')).not.toBeInTheDocument();
   });
 
+  it('says in the reader’s language why a row waits or was held, keeping a silence’s own name', async () => {
+    signInAs();
+    const rows = [
+      outboxEntry({ recipientName: 'Anne Martin', status: 'QUEUED', note: "Quiet hours: sent from 8:00 the recipient's time", errorCode: 'QUIET_HOURS', sentAt: null }),
+      outboxEntry({ recipientName: 'Paul Morvan', status: 'HELD', note: 'Electoral silence: Municipale partielle de Brest', errorCode: 'ELECTORAL_SILENCE', sentAt: null }),
+    ];
+    api({ Message: () => ({ data: { message: { ...SENT, preview: preview(), outbox: outbox(rows) } } }) });
+    renderApp(`/messages/${MESSAGE_ID}`);
+    const found = within(await screen.findByTestId('outbox-table')).getAllByTestId('outbox-row-note');
+    expect(found[0]).toHaveTextContent("Waiting for 8:00 in the recipient's time zone (no SMS at night). QUIET_HOURS");
+    expect(found[1]).toHaveTextContent('Held: electoral silence (Municipale partielle de Brest). ELECTORAL_SILENCE');
+  });
+
   it('keeps the outbox filter and page in the URL, as cards on a phone', async () => {
     signInAs();
     actAsPhone();

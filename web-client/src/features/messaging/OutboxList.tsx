@@ -54,6 +54,16 @@ function TestBadge({ row }: { row: Row }) {
   );
 }
 
+/** Coopol's own reasons, translated by their code; a provider's (TWILIO_…, SMTP_…) as the API words them. */
+const REASONS = ['QUIET_HOURS', 'ELECTORAL_SILENCE', 'NO_CONSENT', 'UNUSABLE_CONTACT', 'INTERRUPTED', 'INTERNAL_ERROR', 'STOP', 'UNDELIVERED'];
+
+function reasonText(t: (key: string, options?: Record<string, unknown>) => string, row: Row): string | null | undefined {
+  if (!row.errorCode || !REASONS.includes(row.errorCode)) return row.note;
+  // "Electoral silence: <its name>": the name is the silence's own.
+  const detail = row.note?.includes(': ') ? row.note.slice(row.note.indexOf(': ') + 2) : '';
+  return t(`messaging.outbox.reason.${row.errorCode}`, { detail });
+}
+
 /** Why it failed or waits: the provider's note and code (as they give them), or that nothing left this server. */
 function Note({ row }: { row: Row }) {
   const { t } = useTranslation();
@@ -66,7 +76,7 @@ function Note({ row }: { row: Row }) {
       )}
       {(row.note || row.errorCode) && (
         <span className="outbox-note" data-testid="outbox-row-note">
-          {row.note}
+          {reasonText(t, row)}
           {row.errorCode && <code data-testid="outbox-row-code"> {row.errorCode}</code>}
         </span>
       )}
