@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { OutboxEntryFieldsFragment } from '../../gql/graphql';
 import { formatDateTime } from '../../i18n/format';
@@ -55,10 +56,15 @@ function TestBadge({ row }: { row: Row }) {
 }
 
 /** Coopol's own reasons, translated by their code; a provider's (TWILIO_…, SMTP_…) as the API words them. */
-const REASONS = ['QUIET_HOURS', 'ELECTORAL_SILENCE', 'NO_CONSENT', 'UNUSABLE_CONTACT', 'INTERRUPTED', 'INTERNAL_ERROR', 'STOP', 'UNDELIVERED'];
+const REASONS = ['QUIET_HOURS', 'ELECTORAL_SILENCE', 'NO_CONSENT', 'UNUSABLE_CONTACT', 'INTERRUPTED', 'INTERNAL_ERROR', 'STOP', 'UNDELIVERED'] as const;
+type Reason = (typeof REASONS)[number];
 
-function reasonText(t: (key: string, options?: Record<string, unknown>) => string, row: Row): string | null | undefined {
-  if (!row.errorCode || !REASONS.includes(row.errorCode)) return row.note;
+function isReason(code: string | null | undefined): code is Reason {
+  return !!code && (REASONS as readonly string[]).includes(code);
+}
+
+function reasonText(t: TFunction, row: Row): string | null | undefined {
+  if (!isReason(row.errorCode)) return row.note;
   // "Electoral silence: <its name>": the name is the silence's own.
   const detail = row.note?.includes(': ') ? row.note.slice(row.note.indexOf(': ') + 2) : '';
   return t(`messaging.outbox.reason.${row.errorCode}`, { detail });
