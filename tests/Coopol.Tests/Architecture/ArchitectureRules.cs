@@ -69,7 +69,6 @@ public static class ArchitectureRules
             "Coopol.Features.Actions.ActionParticipation", // found by its token, or counted per contact
             "Coopol.Features.Actions.PurgeVisitorSignupsJob", // system job: unconfirmed sign-ups deleted after expiry
         ],
-        ["Coopol.Features.Actions.ActionNotice"] = ["Coopol.Features.Actions.ActionNotices"], // for those who run the action
         ["Coopol.Features.Messaging.Segment"] =
         [
             "Coopol.Features.Messaging.SegmentService", // those who send from its node
@@ -90,6 +89,8 @@ public static class ArchitectureRules
             "Coopol.Features.Messaging.Unsubscribe", // the row a signed unsubscribe link names
             "Coopol.Features.Messaging.MessagingMergeStep", // rows of a record merged into another
             "Coopol.Features.Messaging.MessageService", // the caller's own test sends of the day, counted
+            "Coopol.Features.Actions.ActionNotices", // an action's notices, for those who run it; the national outbox outside production
+            "Coopol.Features.Actions.PurgeVisitorSignupsJob", // system job: the notices of sign-ups never confirmed
         ],
         ["Coopol.Features.Messaging.UnusableContact"] =
         [

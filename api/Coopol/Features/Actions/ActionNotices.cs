@@ -1,15 +1,18 @@
 using Coopol.Data;
 using Coopol.Features.Elections;
+using Coopol.Features.Messaging;
 using Coopol.Features.People;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coopol.Features.Actions;
 
-/// <summary>Writes the notices an action's participants get (cancellation, a freed place, reminders) into
-/// <see cref="ActionNotice"/>, once each: until the messaging outbox lands, that table is what would be sent. A notice is
+/// <summary>Writes the notices an action's participants get (cancellation, a freed place, reminders) and visitors'
+/// confirmation links into the outbox (<see cref="OutboxMessage"/>), once each by key, by email when the person agreed to
+/// hear about actions by email, else by SMS when they agreed to that; <see cref="SendNoticesJob"/> sends them. A notice is
 /// held, not queued, during electoral silence or without the person's consent to hear about actions.</summary>
-public sealed class ActionNotices(CoopolDbContext db, ConsentService consents, PeopleAccess persons, ElectoralSilence silence)
+public sealed class ActionNotices(CoopolDbContext db, ConsentService consents, PeopleAccess persons, ElectoralSilence silence,
+    IBackgroundJobClient jobs)
 {
     public async Task CancellationAsync(FieldAction action, DateTime now, CancellationToken ct)
     {
@@ -28,18 +31,23 @@ public sealed class ActionNotices(CoopolDbContext db, ConsentService consents, P
     }
 
     /// <summary>The link a visitor confirms their sign-up with, to the contact they gave (no person exists yet). Not held:
-    /// it answers their own request.</summary>
-    public Task ConfirmationAsync(FieldAction action, VisitorSignup signup, string token, DateTime now, CancellationToken ct)
+    /// it answers their own request (a contact asked for too often is held, without its link).</summary>
+    public async Task ConfirmationAsync(FieldAction action, VisitorSignup signup, string token, DateTime now, CancellationToken ct)
     {
-        db.Add(new ActionNotice
+        var email = signup.Email is not null;
+        db.Add(new OutboxMessage
         {
-            ActionId = action.Id, Recipient = signup.Email ?? signup.Phone, Kind = NoticeKind.ConfirmSignup,
-            Status = signup.Suppressed ? NoticeStatus.Held : NoticeStatus.Queued,
-            HeldReason = signup.Suppressed ? "Too many sign-up requests for this contact within the hour" : null,
-            Key = $"confirm:{signup.Id:N}", Subject = $"Confirmez votre inscription / Confirm your sign-up: {action.Title}",
-            Body = signup.Suppressed ? null : $"/actions/confirm?token={token}", CreatedAt = now,
+            ActionId = action.Id, Channel = email ? ConsentChannel.Email : ConsentChannel.Sms, Address = (signup.Email ?? signup.Phone)!,
+            Kind = nameof(NoticeKind.ConfirmSignup), Key = $"confirm:{signup.Id:N}",
+            Status = signup.Suppressed ? OutboxStatus.Held : OutboxStatus.Queued,
+            Note = signup.Suppressed ? "Too many sign-up requests for this contact within the hour" : null,
+            Subject = Short($"Confirmez votre inscription / Confirm your sign-up: {action.Title}"),
+            Body = signup.Suppressed ? null : $"/actions/confirm?token={token}",
+            FederationCode = action.FederationCode, CommuneCode = action.CommuneCode,
+            TimeZone = email ? null : Messaging.QuietHours.ZoneOf(signup.Phone, action.FederationCode), NextAttemptAt = now, CreatedAt = now,
         });
-        return db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(ct);
+        SendSoon();
     }
 
     /// <summary>Reminders for one action, keyed by its start so that a rescheduled action is reminded again.</summary>
@@ -59,43 +67,62 @@ public sealed class ActionNotices(CoopolDbContext db, ConsentService consents, P
         // A record a section made of someone known elsewhere answers to that person's own withdrawal too.
         var primaries = await persons.PrimariesOfAsync(people, ct);
         var current = await consents.CurrentAsync(people.Concat(primaries.Values).Distinct().ToList(), ct);
-        bool Withdrawn(Guid p) => primaries.TryGetValue(p, out var primary)
-            && current[primary].Any(c => c.Purpose == ConsentPurpose.Actions && !c.Granted && c.At is not null);
-        var notices = people.Select(p =>
+        bool Consents(Guid p, ConsentChannel channel) =>
+            current[p].Any(c => c.Purpose == ConsentPurpose.Actions && c.Channel == channel && c.Granted)
+            && !(primaries.TryGetValue(p, out var primary)
+                 && current[primary].Any(c => c.Purpose == ConsentPurpose.Actions && c.Channel == channel && !c.Granted && c.At is not null));
+        // Their contacts, read as those who run the action read them: joining was agreeing to be told about it.
+        var contacts = await persons.ParticipantsForOrganizersAsync(people, ct);
+        var path = $"/actions/{Common.GlobalId.Encode(ActionService.NodeType, action.Id)}";
+        var notices = people.Where(contacts.ContainsKey).Select(p =>
         {
-            var consented = current[p].Any(c => c.Purpose == ConsentPurpose.Actions && c.Granted) && !Withdrawn(p);
+            var person = contacts[p];
+            var mobile = MobilePhone.ToE164(person.Phone);
+            var (channel, address) = person.Email is not null && Consents(p, ConsentChannel.Email) ? (ConsentChannel.Email, person.Email)
+                : mobile is not null && Consents(p, ConsentChannel.Sms) ? (ConsentChannel.Sms, mobile)
+                : (person.Email is not null ? ConsentChannel.Email : ConsentChannel.Sms, person.Email ?? mobile ?? "");
+            var consented = address.Length > 0 && Consents(p, channel);
             var reason = heldReason ?? (consented ? null : "No consent to be told about actions");
-            return new ActionNotice
+            return new OutboxMessage
             {
-                ActionId = action.Id, PersonId = p, Kind = kind, Key = keyOf(p), Subject = subject.Length > 300 ? subject[..300] : subject,
-                Status = reason is null ? NoticeStatus.Queued : NoticeStatus.Held, HeldReason = reason, CreatedAt = now,
+                ActionId = action.Id, PersonId = p, Channel = channel, Address = address, Kind = kind.ToString(), Key = keyOf(p),
+                Subject = Short(subject), Body = path, Status = reason is null ? OutboxStatus.Queued : OutboxStatus.Held, Note = reason,
+                FirstName = person.FirstName, SectionId = person.SectionId, FederationCode = action.FederationCode, CommuneCode = action.CommuneCode,
+                TimeZone = channel == ConsentChannel.Sms ? Messaging.QuietHours.ZoneOf(address, action.FederationCode) : null,
+                NextAttemptAt = now, CreatedAt = now,
             };
         }).ToList();
         var keys = notices.Select(n => n.Key).ToList();
-        var existing = (await db.Set<ActionNotice>().AsNoTracking().Where(n => keys.Contains(n.Key)).Select(n => n.Key).ToListAsync(ct)).ToHashSet();
+        var existing = (await db.Set<OutboxMessage>().AsNoTracking().Where(n => keys.Contains(n.Key)).Select(n => n.Key).ToListAsync(ct)).ToHashSet();
         var fresh = notices.Where(n => !existing.Contains(n.Key)).ToList();
         db.AddRange(fresh);
         await db.SaveChangesAsync(ct);
+        if (fresh.Any(n => n.Status == OutboxStatus.Queued)) SendSoon();
         return fresh.Count;
     }
 
-    /// <summary>The notices of an action, for those who run the action (what would have been sent, and what was held);
+    /// <summary>The notices of an action, for those who run the action (what was sent, what waits, and what was held);
     /// visitors' confirmation links are theirs alone.</summary>
-    public Task<List<ActionNotice>> OfActionAsync(Guid actionId, int limit, CancellationToken ct) =>
-        db.Set<ActionNotice>().AsNoTracking().Where(n => n.ActionId == actionId && n.Kind != NoticeKind.ConfirmSignup)
+    public Task<List<OutboxMessage>> OfActionAsync(Guid actionId, int limit, CancellationToken ct) =>
+        db.Set<OutboxMessage>().AsNoTracking().Where(n => n.ActionId == actionId && n.Kind != nameof(NoticeKind.ConfirmSignup))
             .OrderByDescending(n => n.Id).Take(limit).ToListAsync(ct);
 
     /// <summary>A confirmation link used (or expired) is wiped from its notice.</summary>
     public Task ForgetLinkAsync(Guid signupId, CancellationToken ct)
     {
         var key = $"confirm:{signupId:N}";
-        return db.Set<ActionNotice>().Where(n => n.Key == key).ExecuteUpdateAsync(u => u.SetProperty(n => n.Body, (string?)null), ct);
+        return db.Set<OutboxMessage>().Where(n => n.Key == key).ExecuteUpdateAsync(u => u.SetProperty(n => n.Body, (string?)null), ct);
     }
 
-    /// <summary>Everything waiting to be sent, newest first: what a mail or SMS provider would get. For the national team
-    /// (MANAGE_PEOPLE nationally) while no provider is configured, so a demo or a test can follow a confirmation link.</summary>
-    public Task<List<ActionNotice>> OutboxAsync(int limit, CancellationToken ct) =>
-        db.Set<ActionNotice>().AsNoTracking().OrderByDescending(n => n.Id).Take(limit).ToListAsync(ct);
+    /// <summary>The latest notices of every action, newest first: what they sent or would send. For the national team
+    /// (MANAGE_PEOPLE nationally), outside production, so that a demo or a test can follow a confirmation link.</summary>
+    public Task<List<OutboxMessage>> OutboxAsync(int limit, CancellationToken ct) =>
+        db.Set<OutboxMessage>().AsNoTracking().Where(n => n.ActionId != null).OrderByDescending(n => n.Id).Take(limit).ToListAsync(ct);
+
+    /// <summary>Sent within seconds (the recurring job would within the minute).</summary>
+    private void SendSoon() => jobs.Enqueue<SendNoticesJob>(j => j.RunAsync(CancellationToken.None));
+
+    private static string Short(string text) => text.Length > 300 ? text[..300] : text;
 }
 
 /// <summary>Every hour: reminders to the confirmed participants of published actions that start within a day. A system
@@ -150,7 +177,7 @@ public sealed class PurgeVisitorSignupsJob(CoopolDbContext db, TimeProvider cloc
         var before = clock.GetUtcNow().UtcDateTime - KeptAfterExpiry;
         var stale = await db.Set<VisitorSignup>().Where(v => v.ConfirmedAt == null && v.ExpiresAt < before).Select(v => v.Id).Take(5000).ToListAsync(ct);
         var keys = stale.Select(id => $"confirm:{id:N}").ToList();
-        await db.Set<ActionNotice>().Where(n => keys.Contains(n.Key)).ExecuteDeleteAsync(ct);
+        await db.Set<OutboxMessage>().Where(n => keys.Contains(n.Key)).ExecuteDeleteAsync(ct);
         return await db.Set<VisitorSignup>().Where(v => stale.Contains(v.Id)).ExecuteDeleteAsync(ct);
     }
 }

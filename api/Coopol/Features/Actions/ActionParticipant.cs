@@ -53,50 +53,14 @@ public enum NoticeKind
     ConfirmSignup,
 }
 
+/// <summary>A notice's state as those who run the action see it (from its outbox row).</summary>
 public enum NoticeStatus
 {
     Queued,
     /// <summary>Not sent: electoral silence, or no consent for the channel.</summary>
     Held,
-}
-
-/// <summary>A message to a participant about an action (reminder, cancellation, a freed place), kept here until the
-/// messaging outbox lands; the key makes each notice once per person and occasion.</summary>
-[PersonalData("a notice names a participant of an action")]
-public sealed class ActionNotice
-{
-    public long Id { get; init; }
-    public required Guid ActionId { get; init; }
-    /// <summary>The participant told; null for a sign-up not confirmed yet (then <see cref="Recipient"/> says where).</summary>
-    public Guid? PersonId { get; init; }
-    /// <summary>The email or phone a confirmation goes to, when there is no person yet.</summary>
-    public string? Recipient { get; init; }
-    public required NoticeKind Kind { get; init; }
-    public NoticeStatus Status { get; set; }
-    public string? HeldReason { get; set; }
-    /// <summary>"reminder:&lt;action&gt;:&lt;person&gt;:&lt;starts&gt;": a retried job or a second run writes nothing new.</summary>
-    public required string Key { get; init; }
-    public required string Subject { get; init; }
-    /// <summary>The text, when it says more than the subject (a confirmation link).</summary>
-    public string? Body { get; init; }
-    public DateTime CreatedAt { get; init; }
-}
-
-public sealed class ActionNoticeConfiguration : IEntityTypeConfiguration<ActionNotice>
-{
-    public void Configure(EntityTypeBuilder<ActionNotice> builder)
-    {
-        builder.ToTable("ActionNotices");
-        builder.Property(n => n.Kind).HasConversion<string>().HasMaxLength(20);
-        builder.Property(n => n.Status).HasConversion<string>().HasMaxLength(20);
-        builder.Property(n => n.HeldReason).HasMaxLength(300);
-        builder.Property(n => n.Key).HasMaxLength(200);
-        builder.Property(n => n.Subject).HasMaxLength(300);
-        builder.Property(n => n.Recipient).HasMaxLength(254);
-        builder.Property(n => n.Body).HasMaxLength(2000);
-        builder.HasIndex(n => n.Key).IsUnique();
-        builder.HasIndex(n => new { n.ActionId, n.Id });
-        builder.HasOne<FieldAction>().WithMany().HasForeignKey(n => n.ActionId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<Person>().WithMany().HasForeignKey(n => n.PersonId).OnDelete(DeleteBehavior.Cascade);
-    }
+    Sent,
+    Failed,
+    /// <summary>Not sent: the person withdrew their consent before it left.</summary>
+    OptedOut,
 }

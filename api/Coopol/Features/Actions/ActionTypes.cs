@@ -148,20 +148,31 @@ public sealed class ParticipantType : ObjectGraphType<ParticipantView>
     }
 }
 
-public sealed class ActionNoticeType : ObjectGraphType<ActionNotice>
+public sealed class ActionNoticeType : ObjectGraphType<Messaging.OutboxMessage>
 {
     public ActionNoticeType()
     {
         Name = "ActionNotice";
-        Description = "A message to a participant about an action, kept until the messaging outbox sends them.";
-        Field<NonNullGraphType<NoticeKindType>>("kind").Resolve(ctx => ctx.Source.Kind);
-        Field<NonNullGraphType<NoticeStatusType>>("status").Resolve(ctx => ctx.Source.Status);
-        Field(n => n.HeldReason, nullable: true);
-        Field(n => n.Subject);
-        Field(n => n.Recipient, nullable: true).Description("Where a visitor's confirmation goes (the outbox only).");
-        Field(n => n.Body, nullable: true).Description("The confirmation link (the outbox only).");
-        Field(n => n.CreatedAt);
+        Description = "A message to a participant about an action, as the outbox sends it (or holds it, with the reason).";
+        Field<NonNullGraphType<NoticeKindType>>("kind").Resolve(ctx => Enum.Parse<NoticeKind>(ctx.Source.Kind!));
+        Field<NonNullGraphType<NoticeStatusType>>("status").Resolve(ctx => StatusOf(ctx.Source.Status));
+        Field<StringGraphType>("heldReason").Resolve(ctx => ctx.Source.Note);
+        Field<NonNullGraphType<StringGraphType>>("subject").Resolve(ctx => ctx.Source.Subject ?? "");
+        Field<StringGraphType>("recipient").Description("Where a visitor's confirmation goes (the outbox only).")
+            .Resolve(ctx => ctx.Source.PersonId is null ? ctx.Source.Address : null);
+        Field<StringGraphType>("body").Description("The confirmation link (the outbox only).")
+            .Resolve(ctx => ctx.Source.Kind == nameof(NoticeKind.ConfirmSignup) ? ctx.Source.Body : null);
+        Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Resolve(ctx => ctx.Source.CreatedAt);
     }
+
+    public static NoticeStatus StatusOf(Messaging.OutboxStatus status) => status switch
+    {
+        Messaging.OutboxStatus.Held => NoticeStatus.Held,
+        Messaging.OutboxStatus.Sent or Messaging.OutboxStatus.Delivered => NoticeStatus.Sent,
+        Messaging.OutboxStatus.Failed or Messaging.OutboxStatus.Bounced => NoticeStatus.Failed,
+        Messaging.OutboxStatus.OptedOut => NoticeStatus.OptedOut,
+        _ => NoticeStatus.Queued,
+    };
 }
 
 public sealed class NearbyActionType : ObjectGraphType<NearbyHit>

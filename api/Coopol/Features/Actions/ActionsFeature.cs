@@ -58,8 +58,8 @@ public sealed class ActionsFeature : IFeature
                 GlobalId.ParseGuid(ctx.GetArgument<string>("sectionId"), SectionService.NodeType, "sectionId"),
                 ctx.GetArgument<ActionStatus?>("status"), ctx.GetArgument<bool>("upcomingOnly"), ctx.PageRequest(), ctx.CancellationToken)).ToConnection());
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActionNoticeType>>>>("actionOutbox")
-            .Description("What actions would send (confirmation links, reminders...), newest first, while no mail or SMS provider is "
-                + "configured: for the national team (MANAGE_PEOPLE nationally), outside production (Actions:ShowOutbox to change).")
+            .Description("What actions send (confirmation links, reminders...), newest first, as the outbox holds them: for the national "
+                + "team (MANAGE_PEOPLE nationally), outside production (Actions:ShowOutbox to change).")
             .Argument<IntGraphType>("first", a => a.DefaultValue = 50)
             .ResolveAsync(async ctx =>
             {

@@ -20,7 +20,6 @@ public sealed class ActionsMergeStep(CoopolDbContext db) : IPersonMergeStep
         await db.Set<ActionParticipant>().Where(p => p.PersonId == from && theirs.Contains(p.ActionId)).ExecuteDeleteAsync(ct);
         await db.Set<ActionParticipant>().Where(p => p.CheckedInById == from).ExecuteUpdateAsync(u => u.SetProperty(p => p.CheckedInById, into), ct);
         await db.Set<ActionParticipant>().Where(p => p.PersonId == from).ExecuteUpdateAsync(u => u.SetProperty(p => p.PersonId, into), ct);
-        await db.Set<ActionNotice>().Where(n => n.PersonId == from).ExecuteUpdateAsync(u => u.SetProperty(n => n.PersonId, into), ct);
         await db.Set<VisitorSignup>().Where(v => v.PersonId == from).ExecuteUpdateAsync(u => u.SetProperty(v => v.PersonId, into), ct);
         await db.Database.ExecuteSqlAsync($"""
             UPDATE "Actions" SET "OrganizerIds" = ARRAY(SELECT DISTINCT o FROM unnest(array_replace("OrganizerIds", {from}, {into})) o)

@@ -27,7 +27,7 @@ public sealed class MessagingFeature : IFeature
         services.AddScoped<MessagingAccess>().AddScoped<SegmentService>().AddScoped<MessageService>().AddScoped<OutboxService>()
             .AddScoped<OutboxDispatcher>().AddScoped<SendMessageJob>().AddScoped<UnsubscribeLinks>().AddScoped<SectionMailTemplates>()
             .AddScoped<TwilioWebhooks>().AddScoped<Unsubscribe>().AddScoped<ResumeMessagesJob>().AddScoped<MessagePreviews>()
-            .AddScoped<IPersonMergeStep, MessagingMergeStep>();
+            .AddScoped<IPersonMergeStep, MessagingMergeStep>().AddScoped<SendNoticesJob>();
         // One sender per process: SMTP keeps its connections open, Twilio's client is reusable.
         services.AddSingleton<LocalOutbox>();
         services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<IOptions<SmtpOptions>>().Value is { Host: { Length: > 0 } } smtp
@@ -49,8 +49,11 @@ public sealed class MessagingFeature : IFeature
     public void ConfigureModel(ModelBuilder model) =>
         model.HasDbFunction(typeof(SegmentQuery).GetMethod(nameof(SegmentQuery.Covers))!);
 
-    public void ScheduleJobs(IRecurringJobManager jobs) =>
+    public void ScheduleJobs(IRecurringJobManager jobs)
+    {
         jobs.AddOrUpdate<ResumeMessagesJob>(ResumeMessagesJob.RecurringId, j => j.RunAsync(CancellationToken.None), "*/5 * * * *");
+        jobs.AddOrUpdate<SendNoticesJob>(SendNoticesJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
+    }
 
     public IEnumerable<NodeFetcher> NodeTypes =>
     [

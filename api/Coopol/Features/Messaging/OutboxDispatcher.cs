@@ -17,7 +17,7 @@ namespace Coopol.Features.Messaging;
 /// <item>consent, unusable addresses, electoral silence and quiet hours are checked for each batch right before it
 /// leaves, so a withdrawal recorded while a batch runs stops the sends that remain.</item>
 /// </list></summary>
-public sealed class OutboxDispatcher(CoopolDbContext db, ConsentService consents, PeopleAccess people, ElectoralSilence silence,
+public sealed partial class OutboxDispatcher(CoopolDbContext db, ConsentService consents, PeopleAccess people, ElectoralSilence silence,
     IEmailSender email, ISmsSender sms, UnsubscribeLinks links, TimeProvider clock, ILogger<OutboxDispatcher> logger)
 {
     /// <summary>Rows taken at once: many when nothing leaves (the local outbox), a few waves of the provider's parallel sends
@@ -42,6 +42,11 @@ public sealed class OutboxDispatcher(CoopolDbContext db, ConsentService consents
         public int Attempts { get; init; }
         public bool IsTest { get; init; }
         public DateTime? ClaimedAt { get; init; }
+        public ConsentChannel Channel { get; init; }
+        /// <summary>A notice's kind, subject and body (<see cref="OutboxMessage.Kind"/>).</summary>
+        public string? Kind { get; init; }
+        public string? Subject { get; init; }
+        public string? Body { get; init; }
     }
 
     /// <summary>What became of a row.</summary>
@@ -69,10 +74,10 @@ public sealed class OutboxDispatcher(CoopolDbContext db, ConsentService consents
                     ct.ThrowIfCancellationRequested();
                     // The author's right is read again before each batch: revoked, the rest is not sent.
                     if (!await stillGoing()) return (true, null);
-                    var claimed = await ClaimAsync(message.Id, BatchSize(message), ct);
+                    var claimed = await ClaimAsync(message.Id, message.Channel, BatchSize(message), ct);
                     if (claimed.Count == 0) break;
                     var outcomes = await ProcessAsync(message, template, sections, claimed, ct);
-                    await RecordAsync(message, claimed, outcomes, ct);
+                    await RecordAsync(claimed, outcomes, ct);
                     done += claimed.Count;
                     await progress(done);
                 }
@@ -134,7 +139,7 @@ public sealed class OutboxDispatcher(CoopolDbContext db, ConsentService consents
         logger.LogWarning("Message {MessageId}: {Count} rows recovered after an interrupted send", message.Id, stuck.Count);
     }
 
-    private async Task<List<Claimed>> ClaimAsync(Guid messageId, int size, CancellationToken ct)
+    private async Task<List<Claimed>> ClaimAsync(Guid messageId, ConsentChannel channel, int size, CancellationToken ct)
     {
         await using var command = await db.CommandAsync("""
             UPDATE "Outbox" o SET "Status" = 'Sending', "ClaimedAt" = @now, "Attempts" = o."Attempts" + 1
@@ -156,7 +161,7 @@ public sealed class OutboxDispatcher(CoopolDbContext db, ConsentService consents
                 FirstName = reader.IsDBNull(3) ? null : reader.GetString(3), SectionId = reader.IsDBNull(4) ? null : reader.GetGuid(4),
                 FederationCode = reader.IsDBNull(5) ? null : reader.GetString(5), CommuneCode = reader.IsDBNull(6) ? null : reader.GetString(6),
                 TimeZone = reader.IsDBNull(7) ? null : reader.GetString(7), Attempts = reader.GetInt32(8), IsTest = reader.GetBoolean(9),
-                ClaimedAt = reader.GetDateTime(10),
+                ClaimedAt = reader.GetDateTime(10), Channel = channel,
             });
         return rows.OrderBy(r => r.Id).ToList();
     }
@@ -238,15 +243,15 @@ public sealed class OutboxDispatcher(CoopolDbContext db, ConsentService consents
         _ => throw new InvalidOperationException(),
     };
 
-    private async Task RecordAsync(Message message, List<Claimed> claimed, List<Outcome> outcomes, CancellationToken ct)
+    private async Task RecordAsync(List<Claimed> claimed, List<Outcome> outcomes, CancellationToken ct)
     {
         var now = Now();
         await WriteAsync(outcomes, now, ct);
         var byId = claimed.ToDictionary(c => c.Id);
-        var unusable = outcomes.Where(o => o.AddressUnusable).Select(o => byId[o.Id].Address).ToList();
-        foreach (var address in unusable.Distinct())
+        var unusable = outcomes.Where(o => o.AddressUnusable).Select(o => (byId[o.Id].Address, byId[o.Id].Channel)).Distinct().ToList();
+        foreach (var (address, channel) in unusable)
             await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO "UnusableContacts" ("Address", "Channel", "Reason", "At") VALUES ({address}, {message.Channel.ToString()}, {"Refused by the provider"}, {now})
+                INSERT INTO "UnusableContacts" ("Address", "Channel", "Reason", "At") VALUES ({address}, {channel.ToString()}, {"Refused by the provider"}, {now})
                 ON CONFLICT ("Address") DO UPDATE SET "Reason" = EXCLUDED."Reason", "At" = EXCLUDED."At"
                 """, ct);
         // Twilio's 21610: the person replied STOP to the sender before: that is their withdrawal.

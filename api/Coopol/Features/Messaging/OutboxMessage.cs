@@ -55,6 +55,12 @@ public sealed class OutboxMessage
     public string? TimeZone { get; init; }
     /// <summary>A test send to its author (no consent needed: they asked for it).</summary>
     public bool IsTest { get; init; }
+    /// <summary>For a notice about an action (no message): the action, what kind of notice (Reminder, Cancelled,
+    /// PlaceFreed, ConfirmSignup), its subject and body (a path of the web app, made a link when sent).</summary>
+    public Guid? ActionId { get; init; }
+    public string? Kind { get; init; }
+    public string? Subject { get; init; }
+    public string? Body { get; set; }
     public DateTime CreatedAt { get; init; }
 }
 
@@ -74,6 +80,11 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         builder.Property(o => o.FederationCode).HasMaxLength(3);
         builder.Property(o => o.CommuneCode).HasMaxLength(5);
         builder.Property(o => o.TimeZone).HasMaxLength(64);
+        builder.Property(o => o.Kind).HasMaxLength(20);
+        builder.Property(o => o.Subject).HasMaxLength(300);
+        builder.Property(o => o.Body).HasMaxLength(2000);
+        builder.HasIndex(o => new { o.ActionId, o.Id }).HasFilter("\"ActionId\" IS NOT NULL");
+        builder.HasOne<Actions.FieldAction>().WithMany().HasForeignKey(o => o.ActionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(o => o.Key).IsUnique();
         builder.HasIndex(o => new { o.MessageId, o.Status, o.NextAttemptAt, o.Id });
         builder.HasIndex(o => o.ProviderId).HasFilter("\"ProviderId\" IS NOT NULL");

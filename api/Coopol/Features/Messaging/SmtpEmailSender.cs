@@ -75,8 +75,12 @@ public sealed class SmtpEmailSender(SmtpOptions options) : IEmailSender, IDispos
         message.Subject = email.Subject;
         var domain = options.FromAddress.Contains('@') ? options.FromAddress[(options.FromAddress.IndexOf('@') + 1)..] : "coopol.local";
         message.MessageId = $"outbox-{email.OutboxId}@{domain}";
-        message.Headers.Add("List-Unsubscribe", $"<{email.UnsubscribeUrl}>");
-        message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        // A visitor's confirmation link answers their own request: nothing to unsubscribe from.
+        if (email.UnsubscribeUrl.Length > 0)
+        {
+            message.Headers.Add("List-Unsubscribe", $"<{email.UnsubscribeUrl}>");
+            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         message.Body = new BodyBuilder { HtmlBody = email.Html, TextBody = email.Text }.ToMessageBody();
         return message;
     }

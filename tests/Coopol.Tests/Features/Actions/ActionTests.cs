@@ -1,4 +1,5 @@
 using Coopol.Features.Actions;
+using Coopol.Features.Messaging;
 using Coopol.Features.People;
 using Coopol.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -117,8 +118,8 @@ public sealed class ActionTests(ApiFixture api)
             new { id }, TestWorld.MemberS1)).ShouldHaveNoErrors();
         left.At("leaveAction.action.viewerParticipation").ShouldBeNull();
         (await w.ActionAsync(id, TestWorld.OtherS1))!["viewerParticipation"]!.GetValue<string>().ShouldBe("CONFIRMED");
-        var notices = await api.WithDbAsync(db => db.Set<ActionNotice>().ToListAsync());
-        notices.ShouldHaveSingleItem().Kind.ShouldBe(NoticeKind.PlaceFreed);
+        var notices = await api.WithDbAsync(db => db.Set<OutboxMessage>().Where(n => n.ActionId != null).ToListAsync());
+        notices.ShouldHaveSingleItem().Kind.ShouldBe(nameof(NoticeKind.PlaceFreed));
         notices[0].PersonId.ShouldBe(w.World.People[TestWorld.OtherS1].Id);
     }
 
@@ -134,10 +135,10 @@ public sealed class ActionTests(ApiFixture api)
         cancel.At("cancelAction.action.status")!.GetValue<string>().ShouldBe("CANCELLED");
         (await w.JoinAsync(id, TestWorld.OtherS1)).PayloadErrorCodes("joinAction").ShouldBe(["ACTION_CANCELLED"]);
         (await w.JoinAsVisitorAsync(id, "late@example.org")).PayloadErrorCodes("joinActionAsVisitor").ShouldBe(["ACTION_CANCELLED"]);
-        var notices = await api.WithDbAsync(db => db.Set<ActionNotice>().Where(n => n.Kind == NoticeKind.Cancelled).ToListAsync());
+        var notices = await api.WithDbAsync(db => db.Set<OutboxMessage>().Where(n => n.Kind == nameof(NoticeKind.Cancelled)).ToListAsync());
         notices.Count.ShouldBe(2);
         // The member never agreed to hear about actions: their notice is held, the visitor's is queued.
-        notices.Count(n => n.Status == NoticeStatus.Queued).ShouldBe(1);
+        notices.Count(n => n.Status == OutboxStatus.Queued).ShouldBe(1);
 
         var draft = await w.CreateAsync(publish: false);
         (await w.JoinAsync(draft, TestWorld.SecretaryS1)).PayloadErrorCodes("joinAction").ShouldBe(["ACTION_NOT_PUBLISHED"]);
@@ -254,7 +255,7 @@ public sealed class ActionTests(ApiFixture api)
             (await job.RunAsync(CancellationToken.None)).ShouldBe(1);
             (await job.RunAsync(CancellationToken.None)).ShouldBe(0);
         }
-        (await api.WithDbAsync(db => db.Set<ActionNotice>().SingleAsync(n => n.Kind == NoticeKind.Reminder))).Status.ShouldBe(NoticeStatus.Queued);
+        (await api.WithDbAsync(db => db.Set<OutboxMessage>().SingleAsync(n => n.Kind == nameof(NoticeKind.Reminder)))).Status.ShouldBe(OutboxStatus.Queued);
 
         // A rescheduled action is reminded again.
         const string update = "mutation($i: UpdateActionInput!) { updateAction(input: $i) { errors { code } } }";
@@ -277,10 +278,10 @@ public sealed class ActionTests(ApiFixture api)
         // The reminder of the rescheduled action is written, and held.
         using (var scope = api.Factory.Services.CreateScope())
             (await scope.ServiceProvider.GetRequiredService<ActionRemindersJob>().RunAsync(CancellationToken.None)).ShouldBe(1);
-        var held = await api.WithDbAsync(db => db.Set<ActionNotice>().Where(n => n.Kind == NoticeKind.Reminder).OrderBy(n => n.Id).ToListAsync());
+        var held = await api.WithDbAsync(db => db.Set<OutboxMessage>().Where(n => n.Kind == nameof(NoticeKind.Reminder)).OrderBy(n => n.Id).ToListAsync());
         held.Count.ShouldBe(2);
-        held[1].Status.ShouldBe(NoticeStatus.Held);
-        held[1].HeldReason!.ShouldContain("Electoral silence");
+        held[1].Status.ShouldBe(OutboxStatus.Held);
+        held[1].Note!.ShouldContain("Electoral silence");
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public sealed class ReReviewedFieldWorkTests(ApiFixture api)
         using (var scope = api.Factory.Services.CreateScope())
             (await scope.ServiceProvider.GetRequiredService<PurgeVisitorSignupsJob>().RunAsync(CancellationToken.None)).ShouldBe(1);
         (await api.WithDbAsync(db => db.Set<VisitorSignup>().Select(v => v.Email).ToListAsync())).ShouldBe(["fresh@example.org"]);
-        (await api.WithDbAsync(db => db.Set<ActionNotice>().CountAsync(n => n.Recipient == "stale@example.org"))).ShouldBe(0);
+        (await api.WithDbAsync(db => db.Set<Coopol.Features.Messaging.OutboxMessage>().CountAsync(n => n.Address == "stale@example.org"))).ShouldBe(0);
     }
 
     [Fact]

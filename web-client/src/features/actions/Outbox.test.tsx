@@ -56,7 +56,7 @@ describe('the outbox', () => {
     });
     renderApp('/outbox');
     expect(await screen.findByTestId('nav-outbox')).toHaveAttribute('href', '/outbox');
-    expect(screen.getByTestId('outbox-explain')).toHaveTextContent('No mail or SMS provider is configured yet');
+    expect(screen.getByTestId('outbox-explain')).toHaveTextContent('sent through the mail and SMS providers when they are configured');
     const messages = await screen.findAllByTestId('outbox-message');
     expect(messages.map((m) => m.getAttribute('data-kind'))).toEqual(['CONFIRM_SIGNUP', 'REMINDER']);
     const [confirm, reminder] = messages;

@@ -1,0 +1,184 @@
+using System.Net;
+using Coopol.Data;
+using Coopol.Features.People;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Coopol.Features.Messaging;
+
+/// <summary>The notices of actions (reminders, cancellations, a freed place, a visitor's confirmation link): rows of the
+/// outbox without a message, sent like a message's (marked Sending first, recovered after a crash, consent read again
+/// just before they leave), each by its own channel, with a link into the web app.</summary>
+public sealed partial class OutboxDispatcher
+{
+    /// <summary>One dispatcher of notices at a time, whichever process runs it.</summary>
+    private const long NoticesLock = 0x4E4F54494345;
+    private const int NoticesBatch = 50;
+
+    /// <summary>Sends the notices due now; false when another dispatcher is at it.</summary>
+    public async Task<bool> DispatchNoticesAsync(CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            if (!await ScalarAsync<bool>("SELECT pg_try_advisory_lock(@k)", ct, ("k", NoticesLock))) return false;
+            try
+            {
+                await RecoverNoticesAsync(ct);
+                while (true)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    var claimed = await ClaimNoticesAsync(ct);
+                    if (claimed.Count == 0) break;
+                    await RecordAsync(claimed, await ProcessNoticesAsync(claimed, ct), ct);
+                }
+                return true;
+            }
+            finally
+            {
+                await ScalarAsync<bool>("SELECT pg_advisory_unlock(@k)", CancellationToken.None, ("k", NoticesLock));
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task RecoverNoticesAsync(CancellationToken ct)
+    {
+        var stuck = await db.Set<OutboxMessage>().AsNoTracking().Where(o => o.MessageId == null && o.Status == OutboxStatus.Sending).ToListAsync(ct);
+        if (stuck.Count == 0) return;
+        var outcomes = new List<Outcome>();
+        foreach (var row in stuck)
+        {
+            if (row.Channel == ConsentChannel.Sms)
+            {
+                var sid = await sms.FindSentAsync(row.Address, SmsText(row.Subject, row.Body, row.Kind), row.ClaimedAt ?? row.CreatedAt, ct);
+                outcomes.Add(sid is null
+                    ? new Outcome(row.Id, OutboxStatus.Queued, NextAttemptAt: Now())
+                    : new Outcome(row.Id, OutboxStatus.Sent, sid, "Found at the provider after an interruption"));
+            }
+            else outcomes.Add(email.IsLocal
+                ? new Outcome(row.Id, OutboxStatus.Queued, NextAttemptAt: Now())
+                : new Outcome(row.Id, OutboxStatus.Failed, Note: "Interrupted while being sent: it may have left; not sent again.", Code: "INTERRUPTED"));
+        }
+        await WriteAsync(outcomes, Now(), ct);
+    }
+
+    private async Task<List<Claimed>> ClaimNoticesAsync(CancellationToken ct)
+    {
+        await using var command = await db.CommandAsync("""
+            UPDATE "Outbox" o SET "Status" = 'Sending', "ClaimedAt" = @now, "Attempts" = o."Attempts" + 1
+            WHERE o."Id" IN (SELECT "Id" FROM "Outbox" WHERE "MessageId" IS NULL AND "Status" = 'Queued' AND "NextAttemptAt" <= @now
+                             ORDER BY "NextAttemptAt", "Id" LIMIT @n FOR UPDATE SKIP LOCKED)
+            RETURNING o."Id", o."PersonId", o."Address", o."FirstName", o."SectionId", o."FederationCode", o."CommuneCode", o."TimeZone",
+                      o."Attempts", o."ClaimedAt", o."Channel", o."Kind", o."Subject", o."Body"
+            """, ct);
+        command.Parameters.AddWithValue("now", Now());
+        command.Parameters.AddWithValue("n", NoticesBatch);
+        var rows = new List<Claimed>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+        while (await reader.ReadAsync(ct))
+            rows.Add(new Claimed
+            {
+                Id = reader.GetInt64(0), PersonId = reader.IsDBNull(1) ? null : reader.GetGuid(1), Address = reader.GetString(2), FirstName = Text(3),
+                SectionId = reader.IsDBNull(4) ? null : reader.GetGuid(4), FederationCode = Text(5), CommuneCode = Text(6), TimeZone = Text(7),
+                Attempts = reader.GetInt32(8), ClaimedAt = reader.GetDateTime(9), Channel = Enum.Parse<ConsentChannel>(reader.GetString(10)),
+                Kind = Text(11), Subject = Text(12), Body = Text(13),
+            });
+        return rows.OrderBy(r => r.Id).ToList();
+    }
+
+    private async Task<List<Outcome>> ProcessNoticesAsync(List<Claimed> claimed, CancellationToken ct)
+    {
+        var now = Now();
+        var personIds = claimed.Where(c => c.PersonId is not null).Select(c => c.PersonId!.Value).Distinct().ToList();
+        var primaries = await people.PrimariesOfAsync(personIds, ct);
+        var consenting = new Dictionary<ConsentChannel, IReadOnlySet<Guid>>();
+        foreach (var channel in Enum.GetValues<ConsentChannel>())
+            consenting[channel] = await consents.StillConsentingAsync(
+                claimed.Where(c => c.Channel == channel && c.PersonId is not null).Select(c => c.PersonId!.Value).Distinct().ToList(),
+                primaries, ConsentPurpose.Actions, channel, ct);
+        var addresses = claimed.Select(c => c.Address).ToList();
+        var unusable = (await db.Set<UnusableContact>().AsNoTracking().Where(u => addresses.Contains(u.Address)).Select(u => u.Address).ToListAsync(ct))
+            .ToHashSet();
+        var silences = await silence.OverlappingAsync(now, now.AddSeconds(1), ct);
+
+        var outcomes = new List<Outcome>();
+        var toSend = new List<Claimed>();
+        foreach (var row in claimed)
+        {
+            // A visitor's link answers their own request; everything else is told to people who agreed to hear about actions.
+            var visitor = row.Kind == nameof(Actions.NoticeKind.ConfirmSignup);
+            var campaigning = row.Kind is nameof(Actions.NoticeKind.Reminder) or nameof(Actions.NoticeKind.PlaceFreed);
+            if (!visitor && (row.PersonId is not { } p || !consenting[row.Channel].Contains(p)))
+                outcomes.Add(new Outcome(row.Id, OutboxStatus.OptedOut, Note: "Consent withdrawn before sending", Code: "NO_CONSENT"));
+            else if (unusable.Contains(row.Address))
+                outcomes.Add(new Outcome(row.Id, OutboxStatus.Failed, Note: "This address was found unusable", Code: "UNUSABLE_CONTACT"));
+            else if (row.Body is null && visitor)
+                outcomes.Add(new Outcome(row.Id, OutboxStatus.Failed, Note: "The link was used or expired before it left", Code: "LINK_GONE"));
+            else if (campaigning && silences.FirstOrDefault(s => row.FederationCode is not null && s.Covers(row.FederationCode, row.CommuneCode)) is { } period)
+                outcomes.Add(new Outcome(row.Id, OutboxStatus.Held, Note: $"Electoral silence: {period.Name}", Code: "ELECTORAL_SILENCE"));
+            else if (row.Channel == ConsentChannel.Sms && !visitor
+                     && QuietHours.NextAllowed(now, row.TimeZone ?? QuietHours.DefaultZone) is var allowed && allowed > now)
+                outcomes.Add(new Outcome(row.Id, OutboxStatus.Queued, Note: "Quiet hours: sent from 8:00 the recipient's time", Code: "QUIET_HOURS",
+                    NextAttemptAt: allowed));
+            else toSend.Add(row);
+        }
+        var unsubscribe = new Dictionary<long, string>();
+        foreach (var row in toSend.Where(r => r.Channel == ConsentChannel.Email && r.PersonId is not null))
+            unsubscribe[row.Id] = (await links.UrlsAsync(row.Id, ct)).OneClick;
+        var sent = new System.Collections.Concurrent.ConcurrentBag<Outcome>();
+        await Parallel.ForEachAsync(toSend, new ParallelOptions { MaxDegreeOfParallelism = sms.Parallelism, CancellationToken = ct }, async (row, token) =>
+        {
+            SendResult result;
+            try
+            {
+                result = row.Channel == ConsentChannel.Email
+                    ? await email.SendAsync(NoticeEmail(row, unsubscribe.GetValueOrDefault(row.Id) ?? ""), token)
+                    : await sms.SendAsync(new OutgoingSms(row.Id, row.Address, SmsText(row.Subject, row.Body, row.Kind), row.SectionId), token);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Outbox row {OutboxId} could not be handed to the provider", row.Id);
+                result = new SendResult.Retry(TimeSpan.FromMinutes(1), "INTERNAL_ERROR", "An error on our side; it will be tried again.");
+            }
+            sent.Add(OutcomeOf(row, result, Now()));
+        });
+        outcomes.AddRange(sent);
+        return outcomes;
+    }
+
+    private OutgoingEmail NoticeEmail(Claimed row, string oneClick)
+    {
+        var link = Link(row.Body);
+        var greeting = row.FirstName is { Length: > 0 } first ? $"Bonjour {first},\n\n" : "";
+        var text = $"{greeting}{row.Subject}\n\n{link}\n";
+        var html = $"""
+            <!doctype html><html><head><meta charset="utf-8"></head><body style="font-family:sans-serif;max-width:640px;margin:auto;padding:16px">
+            <p>{WebUtility.HtmlEncode(greeting.Trim())}</p><p>{WebUtility.HtmlEncode(row.Subject)}</p>
+            <p><a href="{WebUtility.HtmlEncode(link)}">{WebUtility.HtmlEncode(link)}</a></p>
+            {(oneClick.Length > 0 ? $"<p style=\"color:#555;font-size:13px\"><a href=\"{WebUtility.HtmlEncode(oneClick)}\">Se désabonner / Unsubscribe</a></p>" : "")}
+            </body></html>
+            """;
+        return new OutgoingEmail(row.Id, row.Address, "Coopol", row.Subject ?? "", html, text, oneClick);
+    }
+
+    /// <summary>The SMS of a notice: its subject and link, and how to stop (a visitor's link is their own request).</summary>
+    private string SmsText(string? subject, string? body, string? kind) =>
+        $"{subject} {Link(body)}" + (kind == nameof(Actions.NoticeKind.ConfirmSignup) ? "" : " STOP au 36180");
+
+    private string Link(string? path) => path is { Length: > 0 } && path.StartsWith('/') ? links.PublicUrl + path : path ?? "";
+}
+
+/// <summary>Sends the notices of actions that are due: enqueued when notices are written, and every minute for those that
+/// waited (quiet hours, a retry). A system job: the notices were written under the rules of their action.</summary>
+public sealed class SendNoticesJob(OutboxDispatcher dispatcher)
+{
+    public const string RecurringId = "messaging:notices";
+
+    [Hangfire.AutomaticRetry(Attempts = 0)]
+    public Task RunAsync(CancellationToken ct) => dispatcher.DispatchNoticesAsync(ct);
+}

@@ -1,0 +1,95 @@
+using Coopol.Features.Actions;
+using Coopol.Features.Messaging;
+using Coopol.Features.People;
+using Coopol.Tests.Features.Actions;
+using Coopol.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Coopol.Tests.Features.Messaging;
+
+/// <summary>One outbox: the notices of actions (a visitor's confirmation link, a cancellation) leave through the same
+/// outbox and providers as messages, by the channel the person agreed to, with a link into the web app.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class ActionNoticeTests(ApiFixture api)
+{
+    [Fact]
+    public async Task AVisitorsConfirmationLinkLeavesByMailAndConfirmsTheirSignUp()
+    {
+        var providers = await api.ProvidersAsync();
+        var graphql = new GraphQLClient(api.Factory);
+        var w = await ActionWorld.CreateAsync(api, graphql);
+        var id = await w.CreateAsync();
+        (await w.RequestVisitorAsync(id, "yann@example.org")).PayloadErrorCodes("joinActionAsVisitor").ShouldBeEmpty();
+        await SendNoticesAsync(providers);
+
+        var mail = providers.Smtp.To("yann@example.org").ShouldHaveSingleItem();
+        mail.Subject.ShouldStartWith("Confirmez votre inscription / Confirm your sign-up");
+        var text = mail.TextBody.ShouldNotBeNull();
+        var start = text.IndexOf($"{ProviderHost.PublicUrl}/actions/confirm?token=", StringComparison.Ordinal);
+        start.ShouldBeGreaterThanOrEqualTo(0, text);
+        mail.Headers["List-Unsubscribe"].ShouldBeNull(); // their own request: nothing to unsubscribe from
+        var token = text[(text.IndexOf("token=", start, StringComparison.Ordinal) + 6)..].Split('\n', ' ', '\r')[0];
+        (await w.ConfirmAsync(token)).At("confirmVisitorSignup.joined.status")!.GetValue<string>().ShouldBe("CONFIRMED");
+        (await api.WithDbAsync(db => db.Set<OutboxMessage>().SingleAsync(o => o.Address == "yann@example.org"))).Status.ShouldBe(OutboxStatus.Sent);
+    }
+
+    [Fact]
+    public async Task ACancellationGoesBySmsToThoseWhoAgreedAndNotToWhoWithdrewMeanwhile()
+    {
+        var providers = await api.ProvidersAsync();
+        var graphql = new GraphQLClient(api.Factory);
+        var w = await ActionWorld.CreateAsync(api, graphql);
+        var phones = MessagingWorld.AwakeNumbers(2);
+        var member = w.World.People[TestWorld.MemberS1].Id;
+        var other = w.World.People[TestWorld.OtherS1].Id;
+        await api.WithDbAsync(async db =>
+        {
+            await db.People.Where(p => p.Id == member).ExecuteUpdateAsync(u => u.SetProperty(p => p.Phone, phones[0]));
+            await db.People.Where(p => p.Id == other).ExecuteUpdateAsync(u => u.SetProperty(p => p.Phone, phones[1]));
+            foreach (var person in new[] { member, other })
+                db.Add(new ConsentRecord
+                {
+                    PersonId = person, Purpose = ConsentPurpose.Actions, Channel = ConsentChannel.Sms, Granted = true, Method = ConsentMethod.PaperForm,
+                    At = DateTime.UtcNow, WordingVersion = ConsentWordings.Current(ConsentPurpose.Actions, ConsentChannel.Sms).Version,
+                });
+            return await db.SaveChangesAsync();
+        });
+        var id = await w.CreateAsync();
+        await w.JoinAsync(id, TestWorld.MemberS1);
+        await w.JoinAsync(id, TestWorld.OtherS1);
+        (await graphql.PostAsync("mutation($i: CancelActionInput!) { cancelAction(input: $i) { errors { code } } }",
+            new { i = new { actionId = id, reason = "Pluie" } }, TestWorld.SecretaryS1)).PayloadErrorCodes("cancelAction").ShouldBeEmpty();
+        // Between the cancellation and its notice leaving, one of them withdraws.
+        await api.WithDbAsync(async db =>
+        {
+            db.Add(new ConsentRecord
+            {
+                PersonId = other, Purpose = ConsentPurpose.Actions, Channel = ConsentChannel.Sms, Granted = false, Method = ConsentMethod.WebForm,
+                At = DateTime.UtcNow,
+            });
+            return await db.SaveChangesAsync();
+        });
+        await SendNoticesAsync(providers);
+
+        var sms = providers.Twilio.Received.ShouldHaveSingleItem();
+        sms.To.ShouldBe(phones[0]);
+        sms.Body.ShouldStartWith("Annulé / Cancelled: Porte-à-porte Siam");
+        sms.Body.ShouldContain($"{ProviderHost.PublicUrl}/actions/");
+        sms.Body.ShouldEndWith("STOP au 36180");
+        var rows = await api.WithDbAsync(db => db.Set<OutboxMessage>().Where(o => o.Kind == nameof(NoticeKind.Cancelled)).ToListAsync());
+        rows.Single(r => r.PersonId == member).Status.ShouldBe(OutboxStatus.Sent);
+        rows.Single(r => r.PersonId == other).Status.ShouldBe(OutboxStatus.OptedOut);
+
+        // Those who run the action see what was told, and how it went.
+        var notices = (await graphql.PostAsync("query($id: ID!) { action(id: $id) { notices { kind status } } }", new { id }, TestWorld.SecretaryS1))
+            .ShouldHaveNoErrors().At("action.notices")!.AsArray().Select(n => n!["status"]!.GetValue<string>()).ToList();
+        notices.ShouldBe(["OPTED_OUT", "SENT"], ignoreOrder: true);
+    }
+
+    private static async Task SendNoticesAsync(ProviderHost providers)
+    {
+        await using var scope = providers.Services.CreateAsyncScope();
+        (await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchNoticesAsync(CancellationToken.None)).ShouldBeTrue();
+    }
+}
