@@ -95,6 +95,7 @@ public static class ArchitectureRules
         ["Coopol.Features.Messaging.UnusableContact"] =
         [
             "Coopol.Features.Messaging.OutboxDispatcher", "Coopol.Features.Messaging.SendMessageJob", // addresses not to try again
+            "Coopol.Features.Messaging.TwilioWebhooks", // a START lifts the suppression its STOP set
         ],
         ["Coopol.Features.Roles.RoleGrantEvent"] = ["Coopol.Features.Roles.RoleService", "Coopol.Features.Roles.RecordExpiredGrantsJob"],
     };

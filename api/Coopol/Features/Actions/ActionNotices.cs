@@ -119,8 +119,9 @@ public sealed class ActionNotices(CoopolDbContext db, ConsentService consents, P
     public Task<List<OutboxMessage>> OutboxAsync(int limit, CancellationToken ct) =>
         db.Set<OutboxMessage>().AsNoTracking().Where(n => n.ActionId != null).OrderByDescending(n => n.Id).Take(limit).ToListAsync(ct);
 
-    /// <summary>Sent within seconds (the recurring job would within the minute).</summary>
-    private void SendSoon() => jobs.Enqueue<SendNoticesJob>(j => j.RunAsync(CancellationToken.None));
+    /// <summary>Sent within seconds (the recurring job would within the minute). A few seconds later, not at once: the
+    /// notice is written inside the caller's transaction, which Hangfire's own connection does not see until it commits.</summary>
+    private void SendSoon() => jobs.Schedule<SendNoticesJob>(j => j.RunAsync(CancellationToken.None), TimeSpan.FromSeconds(5));
 
     private static string Short(string text) => text.Length > 300 ? text[..300] : text;
 }

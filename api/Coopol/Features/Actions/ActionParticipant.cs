@@ -63,4 +63,6 @@ public enum NoticeStatus
     Failed,
     /// <summary>Not sent: the person withdrew their consent before it left.</summary>
     OptedOut,
+    /// <summary>Not sent, for a reason of the person's own (told to those who run the action without the reason).</summary>
+    NotSent,
 }

@@ -106,9 +106,14 @@ public sealed class ActionParticipation(
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // One request per contact at a time, so the hourly count below cannot be outrun by a burst.
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({"visitor:" + contact}))", ct);
+        // Counted over every action, for the contact and its variants (name+tag@domain is name@domain's inbox).
+        var dayAgo = now.AddDays(-1);
         var hourAgo = now.AddHours(-1);
-        var recent = await db.Set<VisitorSignup>().CountAsync(v => v.ActionId == view.Action.Id && v.CreatedAt > hourAgo
-            && ((email != null && v.Email == email) || (email == null && v.Phone == phone)), ct);
+        var (exact, tagged) = EmailAddress.InboxPatterns(email);
+        var lately = await db.Set<VisitorSignup>().Where(v => v.CreatedAt > dayAgo
+                && (email != null ? v.Email == exact || EF.Functions.Like(v.Email!, tagged, "\\") : v.Phone == phone))
+            .Select(v => v.CreatedAt).ToListAsync(ct);
+        var recent = lately.Count(at => at > hourAgo);
         var (token, hash) = VisitorSignup.NewToken();
         var signup = new VisitorSignup
         {
@@ -116,7 +121,7 @@ public sealed class ActionParticipation(
             Location = place?.Point, SectionId = sectionId, TokenHash = hash, CreatedAt = now, ExpiresAt = now + VisitorSignup.Lifetime,
             // Beyond a few an hour for one contact and action, the link is not sent (an inbox is not flooded): the same
             // rows are written and the same answer given, so nothing tells which requests were dropped.
-            Suppressed = recent >= VisitorLimits.PerContactPerHour,
+            Suppressed = recent >= VisitorLimits.PerContactPerHour || lately.Count >= VisitorLimits.PerContactPerDay,
         };
         db.Add(signup);
         await notices.ConfirmationAsync(view.Action, signup, token, now, ct);

@@ -72,7 +72,8 @@ public sealed class ActionType : ObjectGraphType<ActionView>
         Field<ListGraphType<NonNullGraphType<ActionNoticeType>>>("notices")
             .Description("The latest 50 notices of the action (what participants are sent, or why it was held); for those who run it.")
             .ResolveAsync(async ctx => ctx.Source.SeesParticipants
-                ? await ctx.Service<ActionNotices>().OfActionAsync(ctx.Source.Action.Id, 50, ctx.CancellationToken) : null);
+                ? (await ctx.Service<ActionNotices>().OfActionAsync(ctx.Source.Action.Id, 50, ctx.CancellationToken)).Select(n => new NoticeView(n, false)).ToList()
+                : null);
     }
 }
 
@@ -148,21 +149,27 @@ public sealed class ParticipantType : ObjectGraphType<ParticipantView>
     }
 }
 
-public sealed class ActionNoticeType : ObjectGraphType<Messaging.OutboxMessage>
+/// <summary>A notice as its reader may see it: in full for the national outbox; for those who run the action, whether it
+/// went, waits, was held by a rule of the calendar, or did not go — never why it did not go for that person (a consent
+/// withdrawn, a STOP, a number that failed are that person's own).</summary>
+public sealed record NoticeView(Messaging.OutboxMessage Row, bool Detailed);
+
+public sealed class ActionNoticeType : ObjectGraphType<NoticeView>
 {
     public ActionNoticeType()
     {
         Name = "ActionNotice";
-        Description = "A message to a participant about an action, as the outbox sends it (or holds it, with the reason).";
-        Field<NonNullGraphType<NoticeKindType>>("kind").Resolve(ctx => Enum.Parse<NoticeKind>(ctx.Source.Kind!));
-        Field<NonNullGraphType<NoticeStatusType>>("status").Resolve(ctx => StatusOf(ctx.Source.Status));
-        Field<StringGraphType>("heldReason").Resolve(ctx => ctx.Source.Note);
-        Field<NonNullGraphType<StringGraphType>>("subject").Resolve(ctx => ctx.Source.Subject ?? "");
+        Description = "A message to a participant about an action, as the outbox sends it (or holds it). Those who run the action see "
+            + "whether it went (NOT_SENT without the reason); the national outbox sees all.";
+        Field<NonNullGraphType<NoticeKindType>>("kind").Resolve(ctx => Enum.Parse<NoticeKind>(ctx.Source.Row.Kind!));
+        Field<NonNullGraphType<NoticeStatusType>>("status").Resolve(ctx => ctx.Source.Detailed ? StatusOf(ctx.Source.Row.Status) : CoarseStatusOf(ctx.Source.Row));
+        Field<StringGraphType>("heldReason").Resolve(ctx => ctx.Source.Detailed || IsCalendarRule(ctx.Source.Row) ? ctx.Source.Row.Note : null);
+        Field<NonNullGraphType<StringGraphType>>("subject").Resolve(ctx => ctx.Source.Row.Subject ?? "");
         Field<StringGraphType>("recipient").Description("Where a visitor's confirmation goes (the outbox only).")
-            .Resolve(ctx => ctx.Source.PersonId is null ? ctx.Source.Address : null);
+            .Resolve(ctx => ctx.Source.Detailed && ctx.Source.Row.PersonId is null ? ctx.Source.Row.Address : null);
         Field<StringGraphType>("body").Description("The confirmation link (the outbox only).")
-            .Resolve(ctx => ctx.Source.Kind == nameof(NoticeKind.ConfirmSignup) ? ctx.Source.Body : null);
-        Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Resolve(ctx => ctx.Source.CreatedAt);
+            .Resolve(ctx => ctx.Source.Detailed && ctx.Source.Row.Kind == nameof(NoticeKind.ConfirmSignup) ? ctx.Source.Row.Body : null);
+        Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Resolve(ctx => ctx.Source.Row.CreatedAt);
     }
 
     public static NoticeStatus StatusOf(Messaging.OutboxStatus status) => status switch
@@ -172,6 +179,17 @@ public sealed class ActionNoticeType : ObjectGraphType<Messaging.OutboxMessage>
         Messaging.OutboxStatus.Failed or Messaging.OutboxStatus.Bounced => NoticeStatus.Failed,
         Messaging.OutboxStatus.OptedOut => NoticeStatus.OptedOut,
         _ => NoticeStatus.Queued,
+    };
+
+    private static bool IsCalendarRule(Messaging.OutboxMessage row) =>
+        row.ErrorCode is "QUIET_HOURS" or "ELECTORAL_SILENCE" || row.Note?.StartsWith("Electoral silence", StringComparison.Ordinal) == true;
+
+    private static NoticeStatus CoarseStatusOf(Messaging.OutboxMessage row) => row.Status switch
+    {
+        Messaging.OutboxStatus.Sent or Messaging.OutboxStatus.Delivered => NoticeStatus.Sent,
+        Messaging.OutboxStatus.Queued or Messaging.OutboxStatus.Sending => NoticeStatus.Queued,
+        Messaging.OutboxStatus.Held when IsCalendarRule(row) => NoticeStatus.Held,
+        _ => NoticeStatus.NotSent,
     };
 }
 

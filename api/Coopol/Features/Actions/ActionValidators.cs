@@ -79,6 +79,10 @@ public sealed class JoinActionAsVisitorInputValidator : AbstractValidator<JoinAc
             .WithMessage("This is not a valid email address.");
         RuleFor(x => x.Phone!).Must(p => MobilePhone.ToE164(p) is not null).When(x => !string.IsNullOrWhiteSpace(x.Phone))
             .WithErrorCode("INVALID_PHONE").WithMessage("This is not a valid mobile number.");
+        // A sign-up sends an SMS at once to the number given: only to French numbers (mainland and overseas), so that the
+        // form cannot be used to send texts abroad (premium ranges) at the party's cost.
+        RuleFor(x => x.Phone!).Must(p => MobilePhone.IsFrench(MobilePhone.ToE164(p))).When(x => MobilePhone.ToE164(x.Phone) is not null)
+            .WithErrorCode("MOBILE_NOT_FRENCH").WithMessage("Give a French mobile number (mainland or overseas), or an email.");
         RuleFor(x => x.ConsentEmail).Equal(true).When(x => !string.IsNullOrWhiteSpace(x.Email)).WithErrorCode("CONSENT_REQUIRED")
             .WithMessage("We need your agreement to write to you about this action, or leave the email out.");
         RuleFor(x => x.ConsentSms).Equal(true).When(x => !string.IsNullOrWhiteSpace(x.Phone)).WithErrorCode("CONSENT_REQUIRED")

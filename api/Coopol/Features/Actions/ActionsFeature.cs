@@ -69,7 +69,11 @@ public sealed class ActionsFeature : IFeature
                 // Links in it confirm someone's sign-up: shown for demos and tests, not in production unless asked.
                 var shown = ctx.Service<IConfiguration>().GetValue<bool?>("Actions:ShowOutbox") ?? !ctx.Service<IHostEnvironment>().IsProduction();
                 if (!shown) throw new ForbiddenException("The outbox is not shown in production (Actions:ShowOutbox).");
-                return await ctx.Service<ActionNotices>().OutboxAsync(Math.Clamp(ctx.GetArgument<int>("first"), 1, 200), ctx.CancellationToken);
+                // Once real providers send them, the links and contacts are their recipients' alone.
+                if (!ctx.Service<Messaging.IEmailSender>().IsLocal || !ctx.Service<Messaging.ISmsSender>().IsLocal)
+                    throw new ForbiddenException("The outbox is shown only while no mail or SMS provider is configured.");
+                return (await ctx.Service<ActionNotices>().OutboxAsync(Math.Clamp(ctx.GetArgument<int>("first"), 1, 200), ctx.CancellationToken))
+                    .Select(n => new NoticeView(n, true)).ToList();
             });
         query.Field<NonNullGraphType<ConnectionType<ActionType>>>("myActions")
             .Description("Upcoming actions the viewer takes part in or organizes.").PagingArguments()

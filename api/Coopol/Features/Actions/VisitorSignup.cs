@@ -74,6 +74,7 @@ public sealed class VisitorLimits
     public const int PerAddress = 10;
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
     public const int PerContactPerHour = 3;
+    public const int PerContactPerDay = 10;
 
     private PartitionedRateLimiter<string> _byAddress = New();
 

@@ -30,7 +30,13 @@ public sealed partial class OutboxDispatcher
                     ct.ThrowIfCancellationRequested();
                     var claimed = await ClaimNoticesAsync(ct);
                     if (claimed.Count == 0) break;
-                    await RecordAsync(claimed, await ProcessNoticesAsync(claimed, ct), ct);
+                    var outcomes = await ProcessNoticesAsync(claimed, ct);
+                    await RecordAsync(claimed, outcomes, ct);
+                    // A confirmation link a provider took is its recipient's alone: it is not kept here.
+                    var delivered = outcomes.Where(o => o.Status == OutboxStatus.Sent && o.ProviderId != LocalOutbox.ProviderId)
+                        .Select(o => o.Id).Intersect(claimed.Where(c => c.Kind == nameof(Actions.NoticeKind.ConfirmSignup)).Select(c => c.Id)).ToList();
+                    if (delivered.Count > 0)
+                        await db.Set<OutboxMessage>().Where(o => delivered.Contains(o.Id)).ExecuteUpdateAsync(u => u.SetProperty(o => o.Body, (string?)null), ct);
                 }
                 return true;
             }
@@ -121,7 +127,9 @@ public sealed partial class OutboxDispatcher
                 outcomes.Add(new Outcome(row.Id, OutboxStatus.Failed, Note: "The link was used or expired before it left", Code: "LINK_GONE"));
             else if (campaigning && silences.FirstOrDefault(s => row.FederationCode is not null && s.Covers(row.FederationCode, row.CommuneCode)) is { } period)
                 outcomes.Add(new Outcome(row.Id, OutboxStatus.Held, Note: $"Electoral silence: {period.Name}", Code: "ELECTORAL_SILENCE"));
-            else if (row.Channel == ConsentChannel.Sms && !visitor
+            // Quiet hours for every SMS, a sign-up's link too: it lasts 48 hours, and the one who asked for it may not be
+            // the one whose phone lights up at night.
+            else if (row.Channel == ConsentChannel.Sms
                      && QuietHours.NextAllowed(now, row.TimeZone ?? QuietHours.DefaultZone) is var allowed && allowed > now)
                 outcomes.Add(new Outcome(row.Id, OutboxStatus.Queued, Note: "Quiet hours: sent from 8:00 the recipient's time", Code: "QUIET_HOURS",
                     NextAttemptAt: allowed));
@@ -131,7 +139,7 @@ public sealed partial class OutboxDispatcher
         foreach (var row in toSend.Where(r => r.Channel == ConsentChannel.Email && r.PersonId is not null))
             unsubscribe[row.Id] = (await links.UrlsAsync(row.Id, ct)).OneClick;
         var sent = new System.Collections.Concurrent.ConcurrentBag<Outcome>();
-        await Parallel.ForEachAsync(toSend, new ParallelOptions { MaxDegreeOfParallelism = sms.Parallelism, CancellationToken = ct }, async (row, token) =>
+        await Parallel.ForEachAsync(toSend, new ParallelOptions { MaxDegreeOfParallelism = Math.Min(email.Parallelism, sms.Parallelism), CancellationToken = ct }, async (row, token) =>
         {
             SendResult result;
             try

@@ -16,6 +16,7 @@ public sealed class TwilioWebhooks(CoopolDbContext db, PeopleAccess people, Cons
     TimeProvider clock)
 {
     public const string InboundPath = "/messaging/twilio/inbound";
+    private const string RepliedStop = "Replied STOP";
     public const string StatusPath = "/messaging/twilio/status";
 
     private static readonly string[] StopWords = ["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "ARRET", "DESABONNER"];
@@ -37,6 +38,12 @@ public sealed class TwilioWebhooks(CoopolDbContext db, PeopleAccess people, Cons
         if (StopWords.Contains(word))
         {
             await consents.WithdrawAsync(records, Enum.GetValues<ConsentPurpose>(), ConsentChannel.Sms, ConsentMethod.SmsReply, ct);
+            // The number itself is not texted again, even by a new sign-up someone makes with it, until START.
+            var at = clock.GetUtcNow().UtcDateTime;
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "UnusableContacts" ("Address", "Channel", "Reason", "At") VALUES ({from}, 'Sms', {RepliedStop}, {at})
+                ON CONFLICT ("Address") DO NOTHING
+                """, ct);
             // Whatever is still queued for this number is not sent (the dispatcher checks consent again, this is sooner).
             await db.Set<OutboxMessage>().Where(o => o.Address == from && o.Channel == ConsentChannel.Sms && o.Status == OutboxStatus.Queued && !o.IsTest)
                 .ExecuteUpdateAsync(u => u.SetProperty(o => o.Status, OutboxStatus.OptedOut).SetProperty(o => o.Note, "Replied STOP")
@@ -46,6 +53,7 @@ public sealed class TwilioWebhooks(CoopolDbContext db, PeopleAccess people, Cons
         if (StartWords.Contains(word))
         {
             await consents.RegrantByReplyAsync(records, ConsentChannel.Sms, ConsentMethod.SmsReply, ct);
+            await db.Set<UnusableContact>().Where(u => u.Address == from && u.Reason == RepliedStop).ExecuteDeleteAsync(ct);
             return TwiML(StartReply);
         }
         return HelpWords.Contains(word) ? TwiML(HelpReply) : TwiML(null);

@@ -11,6 +11,20 @@ public static partial class EmailAddress
     /// <summary>One spelling per address: trimmed, lower-cased (providers treat the local part case-insensitively).</summary>
     public static string Normalize(string email) => email.Trim().ToLowerInvariant();
 
+    /// <summary>The inbox an address reaches, for counting what is sent there: the address without its "+tag"
+    /// (name+x@domain arrives at name@domain), and a LIKE pattern (escape '\\') of every tagged variant of it.</summary>
+    public static (string? Exact, string Tagged) InboxPatterns(string? email)
+    {
+        if (email is null) return (null, "");
+        var at = email.LastIndexOf('@');
+        if (at <= 0) return (email, "");
+        var local = email[..at];
+        var plus = local.IndexOf('+');
+        var inbox = plus > 0 ? local[..plus] : local;
+        static string Escape(string s) => s.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+        return (inbox + email[at..], Escape(inbox) + "+%" + Escape(email[at..]));
+    }
+
     public static bool IsValid(string? email)
     {
         if (string.IsNullOrWhiteSpace(email)) return false;

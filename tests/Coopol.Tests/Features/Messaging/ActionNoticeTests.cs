@@ -30,8 +30,17 @@ public sealed class ActionNoticeTests(ApiFixture api)
         start.ShouldBeGreaterThanOrEqualTo(0, text);
         mail.Headers["List-Unsubscribe"].ShouldBeNull(); // their own request: nothing to unsubscribe from
         var token = text[(text.IndexOf("token=", start, StringComparison.Ordinal) + 6)..].Split('\n', ' ', '\r')[0];
+        // Taken by a real provider, the link is its recipient's alone: not kept, and the national list is not shown then.
+        var row = await api.WithDbAsync(db => db.Set<OutboxMessage>().SingleAsync(o => o.Address == "yann@example.org"));
+        row.Status.ShouldBe(OutboxStatus.Sent);
+        row.Body.ShouldBeNull();
+        (await new GraphQLClient(api.Factory).PostAsync("{ actionOutbox { kind } }", asEmail: TestWorld.National)).ShouldHaveNoErrors();
+        using var client = providers.Host.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = System.Net.Http.Json.JsonContent.Create(new { query = "{ actionOutbox { kind } }" }) };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+            providers.Services.GetRequiredService<Coopol.Api.Auth.LocalTokenIssuer>().Issue(TestWorld.National, TestWorld.National).Token);
+        (await (await client.SendAsync(request)).Content.ReadAsStringAsync()).ShouldContain("\"FORBIDDEN\"");
         (await w.ConfirmAsync(token)).At("confirmVisitorSignup.joined.status")!.GetValue<string>().ShouldBe("CONFIRMED");
-        (await api.WithDbAsync(db => db.Set<OutboxMessage>().SingleAsync(o => o.Address == "yann@example.org"))).Status.ShouldBe(OutboxStatus.Sent);
     }
 
     [Fact]
@@ -84,7 +93,46 @@ public sealed class ActionNoticeTests(ApiFixture api)
         // Those who run the action see what was told, and how it went.
         var notices = (await graphql.PostAsync("query($id: ID!) { action(id: $id) { notices { kind status } } }", new { id }, TestWorld.SecretaryS1))
             .ShouldHaveNoErrors().At("action.notices")!.AsArray().Select(n => n!["status"]!.GetValue<string>()).ToList();
-        notices.ShouldBe(["OPTED_OUT", "SENT"], ignoreOrder: true);
+        // Not why it did not go for the other: a withdrawal is theirs.
+        notices.ShouldBe(["NOT_SENT", "SENT"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task TheSignUpFormCannotBeUsedToFloodAnInboxOrTextAbroad()
+    {
+        var providers = await api.ProvidersAsync();
+        var graphql = new GraphQLClient(api.Factory);
+        var w = await ActionWorld.CreateAsync(api, graphql);
+        var first = await w.CreateAsync();
+        var second = await w.CreateAsync(ActionWorld.Input(title: "Tractage Saint-Louis"));
+        // Three an hour to one inbox, over every action and its "+tag" variants: the fourth is answered alike, and held.
+        foreach (var (action, email) in new[] { (first, "victim@example.org"), (first, "victim+1@example.org"), (second, "victim+2@example.org"),
+                     (second, "victim+3@example.org") })
+            (await w.RequestVisitorAsync(action, email)).PayloadErrorCodes("joinActionAsVisitor").ShouldBeEmpty();
+        var rows = await api.WithDbAsync(db => db.Set<OutboxMessage>().Where(o => o.Address.StartsWith("victim")).OrderBy(o => o.Id).ToListAsync());
+        rows.Select(r => r.Status).ShouldBe([OutboxStatus.Queued, OutboxStatus.Queued, OutboxStatus.Queued, OutboxStatus.Held]);
+
+        (await w.RequestVisitorAsync(first, null, phone: "+447911123456", consentEmail: false, consentSms: true))
+            .PayloadErrorCodes("joinActionAsVisitor").ShouldBe(["MOBILE_NOT_FRENCH"]);
+    }
+
+    [Fact]
+    public async Task ANumberThatRepliedStopIsNotTextedBySomeoneElsesSignUpUntilStart()
+    {
+        var providers = await api.ProvidersAsync();
+        var graphql = new GraphQLClient(api.Factory);
+        var w = await ActionWorld.CreateAsync(api, graphql);
+        var id = await w.CreateAsync();
+        const string phone = "+33612999001";
+        var hooks = new TwilioTestClient(providers);
+        await hooks.InboundAsync(phone, "STOP");
+        (await w.RequestVisitorAsync(id, null, phone: phone, consentEmail: false, consentSms: true)).PayloadErrorCodes("joinActionAsVisitor").ShouldBeEmpty();
+        await SendNoticesAsync(providers);
+        providers.Twilio.Received.ShouldBeEmpty();
+        (await api.WithDbAsync(db => db.Set<OutboxMessage>().SingleAsync(o => o.Address == phone))).ErrorCode.ShouldBe("UNUSABLE_CONTACT");
+
+        await hooks.InboundAsync(phone, "START");
+        (await api.WithDbAsync(db => db.Set<UnusableContact>().AnyAsync(u => u.Address == phone))).ShouldBeFalse();
     }
 
     private static async Task SendNoticesAsync(ProviderHost providers)
