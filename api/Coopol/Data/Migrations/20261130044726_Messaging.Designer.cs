@@ -14,7 +14,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Coopol.Data.Migrations
 {
     [DbContext(typeof(CoopolDbContext))]
-    [Migration("20261130033358_Messaging")]
+    [Migration("20261130044726_Messaging")]
     partial class Messaging
     {
         /// <inheritdoc />
@@ -92,67 +92,6 @@ namespace Coopol.Data.Migrations
                     b.HasIndex("FederationCode", "SectionId");
 
                     b.ToTable("RoleGrants");
-                });
-
-            modelBuilder.Entity("Coopol.Features.Actions.ActionNotice", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<Guid>("ActionId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Body")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("HeldReason")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<Guid?>("PersonId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Recipient")
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Key")
-                        .IsUnique();
-
-                    b.HasIndex("PersonId");
-
-                    b.HasIndex("ActionId", "Id");
-
-                    b.ToTable("ActionNotices", (string)null);
                 });
 
             modelBuilder.Entity("Coopol.Features.Actions.ActionParticipant", b =>
@@ -1515,6 +1454,9 @@ namespace Coopol.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<Guid?>("ActionId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Address")
                         .IsRequired()
                         .HasMaxLength(254)
@@ -1522,6 +1464,10 @@ namespace Coopol.Data.Migrations
 
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Body")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("Channel")
                         .IsRequired()
@@ -1561,6 +1507,10 @@ namespace Coopol.Data.Migrations
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
 
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<Guid?>("MessageId")
                         .HasColumnType("uuid");
 
@@ -1589,6 +1539,10 @@ namespace Coopol.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("Subject")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("TimeZone")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -1600,6 +1554,9 @@ namespace Coopol.Data.Migrations
 
                     b.HasIndex("ProviderId")
                         .HasFilter("\"ProviderId\" IS NOT NULL");
+
+                    b.HasIndex("ActionId", "Id")
+                        .HasFilter("\"ActionId\" IS NOT NULL");
 
                     b.HasIndex("PersonId", "Id");
 
@@ -2660,20 +2617,6 @@ namespace Coopol.Data.Migrations
                         .HasForeignKey("SectionId");
                 });
 
-            modelBuilder.Entity("Coopol.Features.Actions.ActionNotice", b =>
-                {
-                    b.HasOne("Coopol.Features.Actions.FieldAction", null)
-                        .WithMany()
-                        .HasForeignKey("ActionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Coopol.Features.People.Person", null)
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade);
-                });
-
             modelBuilder.Entity("Coopol.Features.Actions.ActionParticipant", b =>
                 {
                     b.HasOne("Coopol.Features.Actions.FieldAction", null)
@@ -2941,6 +2884,11 @@ namespace Coopol.Data.Migrations
 
             modelBuilder.Entity("Coopol.Features.Messaging.OutboxMessage", b =>
                 {
+                    b.HasOne("Coopol.Features.Actions.FieldAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Coopol.Features.Messaging.Message", null)
                         .WithMany()
                         .HasForeignKey("MessageId")
