@@ -44,10 +44,12 @@ public static class ArchitectureRules
             "Coopol.Features.Actions.NearbyActions", // loads the actions its visibility-filtered query found
             "Coopol.Features.Actions.ActionRemindersJob", // system job: reminders of published actions
             "Coopol.Features.Actions.CloseEndedActionsJob", // system job: ended actions become done (a write)
+            "Coopol.Features.Messaging.OutboxDispatcher", // a reminder leaves only if its action still runs
         ],
         ["Coopol.Features.Actions.ActionParticipant"] =
         [
             "Coopol.Features.Messaging.SegmentQuery", // who took part in an action of the sender's node, as a segment's filter
+            "Coopol.Features.Messaging.OutboxDispatcher", // a reminder leaves only if its person still holds their place
             "Coopol.Features.Actions.ActionAccess", // the caller's own participations
             "Coopol.Features.Actions.ActionParticipation", // counts for all, names for those who run the action
             "Coopol.Features.Actions.ActionService", // the caller's own actions; a capacity not below who already joined

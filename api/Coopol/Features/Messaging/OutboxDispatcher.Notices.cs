@@ -111,6 +111,14 @@ public sealed partial class OutboxDispatcher
         var unusable = (await db.Set<UnusableContact>().AsNoTracking().Where(u => addresses.Contains(u.Address)).Select(u => u.Address).ToListAsync(ct))
             .ToHashSet();
         var silences = await silence.OverlappingAsync(now, now.AddSeconds(1), ct);
+        // Where the recipient belongs: a silence over their federation holds a reminder of an action held elsewhere.
+        var recipientSections = claimed.Select(c => c.SectionId).OfType<Guid>().Distinct().ToList();
+        var federationOf = await db.Sections.AsNoTracking().Where(s => recipientSections.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.FederationCode, ct);
+        // A reminder or a freed place waited (quiet hours, a retry): it goes only if the action still runs and the person
+        // still holds their place.
+        var waitedFor = claimed.Where(c => c.Kind is nameof(Actions.NoticeKind.Reminder) or nameof(Actions.NoticeKind.PlaceFreed) && c.PersonId is not null)
+            .Select(c => c.Id).ToHashSet();
+        var stillOn = waitedFor.Count == 0 ? new HashSet<long>() : await StillTakingPartAsync(claimed.Where(c => waitedFor.Contains(c.Id)).ToList(), ct);
 
         var outcomes = new List<Outcome>();
         var toSend = new List<Claimed>();
@@ -125,7 +133,11 @@ public sealed partial class OutboxDispatcher
                 outcomes.Add(new Outcome(row.Id, OutboxStatus.Failed, Note: "This address was found unusable", Code: "UNUSABLE_CONTACT"));
             else if (row.Body is null && visitor)
                 outcomes.Add(new Outcome(row.Id, OutboxStatus.Failed, Note: "The link was used or expired before it left", Code: "LINK_GONE"));
-            else if (campaigning && silences.FirstOrDefault(s => row.FederationCode is not null && s.Covers(row.FederationCode, row.CommuneCode)) is { } period)
+            else if (waitedFor.Contains(row.Id) && !stillOn.Contains(row.Id))
+                outcomes.Add(new Outcome(row.Id, OutboxStatus.Failed, Note: "The action or their place changed before it left", Code: "NO_LONGER_RELEVANT"));
+            else if (campaigning && silences.FirstOrDefault(s =>
+                         (row.FederationCode is not null && s.Covers(row.FederationCode, row.CommuneCode))
+                         || (row.SectionId is { } sid && federationOf.TryGetValue(sid, out var fed) && s.Covers(fed, null))) is { } period)
                 outcomes.Add(new Outcome(row.Id, OutboxStatus.Held, Note: $"Electoral silence: {period.Name}", Code: "ELECTORAL_SILENCE"));
             // Quiet hours for every SMS, a sign-up's link too: it lasts 48 hours, and the one who asked for it may not be
             // the one whose phone lights up at night.
@@ -157,6 +169,17 @@ public sealed partial class OutboxDispatcher
         });
         outcomes.AddRange(sent);
         return outcomes;
+    }
+
+    /// <summary>Of these notices, those whose action is still published and whose person still holds a confirmed place.</summary>
+    private async Task<HashSet<long>> StillTakingPartAsync(List<Claimed> rows, CancellationToken ct)
+    {
+        var ids = rows.Select(r => r.Id).ToList();
+        return (await db.Set<OutboxMessage>().AsNoTracking().Where(o => ids.Contains(o.Id))
+            .Where(o => db.Set<Actions.FieldAction>().Any(a => a.Id == o.ActionId && a.Status == Actions.ActionStatus.Published))
+            .Where(o => db.Set<Actions.ActionParticipant>().Any(p => p.ActionId == o.ActionId && p.PersonId == o.PersonId
+                && p.Status == Actions.ParticipationStatus.Confirmed))
+            .Select(o => o.Id).ToListAsync(ct)).ToHashSet();
     }
 
     private OutgoingEmail NoticeEmail(Claimed row, string oneClick)

@@ -135,6 +135,44 @@ public sealed class ActionNoticeTests(ApiFixture api)
         (await api.WithDbAsync(db => db.Set<UnusableContact>().AnyAsync(u => u.Address == phone))).ShouldBeFalse();
     }
 
+    [Fact]
+    public async Task AReminderGoesOnlyIfThePersonStillTakesPartAndNotIntoASilenceWhereTheyLive()
+    {
+        var providers = await api.ProvidersAsync();
+        var graphql = new GraphQLClient(api.Factory);
+        var w = await ActionWorld.CreateAsync(api, graphql);
+        var member = w.World.People[TestWorld.MemberS1].Id;
+        var elsewhere = w.World.People[TestWorld.PersonS3].Id; // federation 04
+        await api.WithDbAsync(async db =>
+        {
+            foreach (var person in new[] { member, elsewhere })
+                db.Add(new ConsentRecord
+                {
+                    PersonId = person, Purpose = ConsentPurpose.Actions, Channel = ConsentChannel.Email, Granted = true, Method = ConsentMethod.PaperForm,
+                    At = DateTime.UtcNow, WordingVersion = ConsentWordings.Current(ConsentPurpose.Actions, ConsentChannel.Email).Version,
+                });
+            return await db.SaveChangesAsync();
+        });
+        var id = await w.CreateAsync(ActionWorld.Input(startsAt: DateTime.UtcNow.AddHours(6)));
+        await w.JoinAsync(id, TestWorld.MemberS1);
+        await w.JoinAsync(id, TestWorld.PersonS3);
+        using (var scope = api.Factory.Services.CreateScope())
+            (await scope.ServiceProvider.GetRequiredService<ActionRemindersJob>().RunAsync(CancellationToken.None)).ShouldBe(2);
+        // Before the reminders leave: the member gives up their place, and a silence starts where the other one lives.
+        (await graphql.PostAsync("mutation($id: ID!) { leaveAction(actionId: $id) { action { id } } }", new { id }, TestWorld.MemberS1)).ShouldHaveNoErrors();
+        await api.WithDbAsync(async db =>
+        {
+            db.Add(new Coopol.Features.Elections.SilencePeriod { Scope = "04", Name = "Silence 04", StartsAt = DateTime.UtcNow.AddHours(-1), EndsAt = DateTime.UtcNow.AddHours(3), CreatedAt = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+        await SendNoticesAsync(providers);
+
+        providers.Smtp.Received.ShouldBeEmpty();
+        var rows = await api.WithDbAsync(db => db.Set<OutboxMessage>().Where(o => o.Kind == nameof(NoticeKind.Reminder)).ToListAsync());
+        rows.Single(r => r.PersonId == member).ErrorCode.ShouldBe("NO_LONGER_RELEVANT");
+        rows.Single(r => r.PersonId == elsewhere).Status.ShouldBe(OutboxStatus.Held);
+    }
+
     private static async Task SendNoticesAsync(ProviderHost providers)
     {
         await using var scope = providers.Services.CreateAsyncScope();
