@@ -66,11 +66,9 @@ public sealed class ActionNotices(CoopolDbContext db, ConsentService consents, P
         if (people.Count == 0) return 0;
         // A record a section made of someone known elsewhere answers to that person's own withdrawal too.
         var primaries = await persons.PrimariesOfAsync(people, ct);
-        var current = await consents.CurrentAsync(people.Concat(primaries.Values).Distinct().ToList(), ct);
-        bool Consents(Guid p, ConsentChannel channel) =>
-            current[p].Any(c => c.Purpose == ConsentPurpose.Actions && c.Channel == channel && c.Granted)
-            && !(primaries.TryGetValue(p, out var primary)
-                 && current[primary].Any(c => c.Purpose == ConsentPurpose.Actions && c.Channel == channel && !c.Granted && c.At is not null));
+        var byEmail = await consents.StillConsentingAsync(people, primaries, ConsentPurpose.Actions, ConsentChannel.Email, ct);
+        var bySms = await consents.StillConsentingAsync(people, primaries, ConsentPurpose.Actions, ConsentChannel.Sms, ct);
+        bool Consents(Guid p, ConsentChannel channel) => (channel == ConsentChannel.Email ? byEmail : bySms).Contains(p);
         // Their contacts, read as those who run the action read them: joining was agreeing to be told about it.
         var contacts = await persons.ParticipantsForOrganizersAsync(people, ct);
         var path = $"/actions/{Common.GlobalId.Encode(ActionService.NodeType, action.Id)}";

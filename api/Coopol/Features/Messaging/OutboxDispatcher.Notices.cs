@@ -24,11 +24,11 @@ public sealed partial class OutboxDispatcher
             if (!await ScalarAsync<bool>("SELECT pg_try_advisory_lock(@k)", ct, ("k", NoticesLock))) return false;
             try
             {
-                await RecoverNoticesAsync(ct);
+                await RecoverAsync(db.Set<OutboxMessage>().Where(o => o.MessageId == null), row => SmsText(row.Subject, row.Body, row.Kind), ct);
                 while (true)
                 {
                     ct.ThrowIfCancellationRequested();
-                    var claimed = await ClaimNoticesAsync(ct);
+                    var claimed = await ClaimAsync(null, NoticesBatch, ct);
                     if (claimed.Count == 0) break;
                     var outcomes = await ProcessNoticesAsync(claimed, ct);
                     await RecordAsync(claimed, outcomes, ct);
@@ -49,52 +49,6 @@ public sealed partial class OutboxDispatcher
         {
             await db.Database.CloseConnectionAsync();
         }
-    }
-
-    private async Task RecoverNoticesAsync(CancellationToken ct)
-    {
-        var stuck = await db.Set<OutboxMessage>().AsNoTracking().Where(o => o.MessageId == null && o.Status == OutboxStatus.Sending).ToListAsync(ct);
-        if (stuck.Count == 0) return;
-        var outcomes = new List<Outcome>();
-        foreach (var row in stuck)
-        {
-            if (row.Channel == ConsentChannel.Sms)
-            {
-                var sid = await sms.FindSentAsync(row.Address, SmsText(row.Subject, row.Body, row.Kind), row.ClaimedAt ?? row.CreatedAt, ct);
-                outcomes.Add(sid is null
-                    ? new Outcome(row.Id, OutboxStatus.Queued, NextAttemptAt: Now())
-                    : new Outcome(row.Id, OutboxStatus.Sent, sid, "Found at the provider after an interruption"));
-            }
-            else outcomes.Add(email.IsLocal
-                ? new Outcome(row.Id, OutboxStatus.Queued, NextAttemptAt: Now())
-                : new Outcome(row.Id, OutboxStatus.Failed, Note: "Interrupted while being sent: it may have left; not sent again.", Code: "INTERRUPTED"));
-        }
-        await WriteAsync(outcomes, Now(), ct);
-    }
-
-    private async Task<List<Claimed>> ClaimNoticesAsync(CancellationToken ct)
-    {
-        await using var command = await db.CommandAsync("""
-            UPDATE "Outbox" o SET "Status" = 'Sending', "ClaimedAt" = @now, "Attempts" = o."Attempts" + 1
-            WHERE o."Id" IN (SELECT "Id" FROM "Outbox" WHERE "MessageId" IS NULL AND "Status" = 'Queued' AND "NextAttemptAt" <= @now
-                             ORDER BY "NextAttemptAt", "Id" LIMIT @n FOR UPDATE SKIP LOCKED)
-            RETURNING o."Id", o."PersonId", o."Address", o."FirstName", o."SectionId", o."FederationCode", o."CommuneCode", o."TimeZone",
-                      o."Attempts", o."ClaimedAt", o."Channel", o."Kind", o."Subject", o."Body"
-            """, ct);
-        command.Parameters.AddWithValue("now", Now());
-        command.Parameters.AddWithValue("n", NoticesBatch);
-        var rows = new List<Claimed>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-        while (await reader.ReadAsync(ct))
-            rows.Add(new Claimed
-            {
-                Id = reader.GetInt64(0), PersonId = reader.IsDBNull(1) ? null : reader.GetGuid(1), Address = reader.GetString(2), FirstName = Text(3),
-                SectionId = reader.IsDBNull(4) ? null : reader.GetGuid(4), FederationCode = Text(5), CommuneCode = Text(6), TimeZone = Text(7),
-                Attempts = reader.GetInt32(8), ClaimedAt = reader.GetDateTime(9), Channel = Enum.Parse<ConsentChannel>(reader.GetString(10)),
-                Kind = Text(11), Subject = Text(12), Body = Text(13),
-            });
-        return rows.OrderBy(r => r.Id).ToList();
     }
 
     private async Task<List<Outcome>> ProcessNoticesAsync(List<Claimed> claimed, CancellationToken ct)
@@ -150,24 +104,9 @@ public sealed partial class OutboxDispatcher
         var unsubscribe = new Dictionary<long, string>();
         foreach (var row in toSend.Where(r => r.Channel == ConsentChannel.Email && r.PersonId is not null))
             unsubscribe[row.Id] = (await links.UrlsAsync(row.Id, ct)).OneClick;
-        var sent = new System.Collections.Concurrent.ConcurrentBag<Outcome>();
-        await Parallel.ForEachAsync(toSend, new ParallelOptions { MaxDegreeOfParallelism = Math.Min(email.Parallelism, sms.Parallelism), CancellationToken = ct }, async (row, token) =>
-        {
-            SendResult result;
-            try
-            {
-                result = row.Channel == ConsentChannel.Email
-                    ? await email.SendAsync(NoticeEmail(row, unsubscribe.GetValueOrDefault(row.Id) ?? ""), token)
-                    : await sms.SendAsync(new OutgoingSms(row.Id, row.Address, SmsText(row.Subject, row.Body, row.Kind), row.SectionId), token);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Outbox row {OutboxId} could not be handed to the provider", row.Id);
-                result = new SendResult.Retry(TimeSpan.FromMinutes(1), "INTERNAL_ERROR", "An error on our side; it will be tried again.");
-            }
-            sent.Add(OutcomeOf(row, result, Now()));
-        });
-        outcomes.AddRange(sent);
+        outcomes.AddRange(await HandOverAsync(toSend, Math.Min(email.Parallelism, sms.Parallelism), (row, token) => row.Channel == ConsentChannel.Email
+            ? email.SendAsync(NoticeEmail(row, unsubscribe.GetValueOrDefault(row.Id) ?? ""), token)
+            : sms.SendAsync(new OutgoingSms(row.Id, row.Address, SmsText(row.Subject, row.Body, row.Kind), row.SectionId), token), ct));
         return outcomes;
     }
 

@@ -67,14 +67,15 @@ public sealed partial class OutboxDispatcher(CoopolDbContext db, ConsentService 
             {
                 var sections = await db.Sections.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, ct);
                 var template = message.Channel == ConsentChannel.Email ? await NewsletterAsync(message, ct) : null;
-                await RecoverAsync(message, sections, ct);
+                await RecoverAsync(db.Set<OutboxMessage>().Where(o => o.MessageId == message.Id),
+                    row => MessageRules.Fill(message.Body, row.FirstName, row.SectionId is { } s ? sections.GetValueOrDefault(s) : null), ct);
                 var done = 0;
                 for (var batch = 0; ; batch++)
                 {
                     ct.ThrowIfCancellationRequested();
                     // The author's right is read again before each batch: revoked, the rest is not sent.
                     if (!await stillGoing()) return (true, null);
-                    var claimed = await ClaimAsync(message.Id, message.Channel, BatchSize(message), ct);
+                    var claimed = await ClaimAsync(message.Id, BatchSize(message), ct);
                     if (claimed.Count == 0) break;
                     var outcomes = await ProcessAsync(message, template, sections, claimed, ct);
                     await RecordAsync(claimed, outcomes, ct);
@@ -111,19 +112,18 @@ public sealed partial class OutboxDispatcher(CoopolDbContext db, ConsentService 
         _ => "Coopol",
     };
 
-    /// <summary>Rows left Sending by a dispatcher that died (this one holds the lock, so no other is sending them).</summary>
-    private async Task RecoverAsync(Message message, Dictionary<Guid, string> sections, CancellationToken ct)
+    /// <summary>Rows left Sending by a dispatcher that died (this one holds the lock, so no other is sending them): an SMS
+    /// is looked up at the provider by its text; a mail handed to SMTP cannot be, so it is reported, not sent again.</summary>
+    private async Task RecoverAsync(IQueryable<OutboxMessage> rows, Func<OutboxMessage, string> smsText, CancellationToken ct)
     {
-        var stuck = await db.Set<OutboxMessage>().AsNoTracking().Where(o => o.MessageId == message.Id && o.Status == OutboxStatus.Sending)
-            .ToListAsync(ct);
+        var stuck = await rows.AsNoTracking().Where(o => o.Status == OutboxStatus.Sending).ToListAsync(ct);
         if (stuck.Count == 0) return;
         var outcomes = new List<Outcome>();
         foreach (var row in stuck)
         {
-            if (message.Channel == ConsentChannel.Sms)
+            if (row.Channel == ConsentChannel.Sms)
             {
-                var body = MessageRules.Fill(message.Body, row.FirstName, row.SectionId is { } s ? sections.GetValueOrDefault(s) : null);
-                var sid = await sms.FindSentAsync(row.Address, body, row.ClaimedAt ?? row.CreatedAt, ct);
+                var sid = await sms.FindSentAsync(row.Address, smsText(row), row.ClaimedAt ?? row.CreatedAt, ct);
                 outcomes.Add(sid is null
                     ? new Outcome(row.Id, OutboxStatus.Queued, NextAttemptAt: Now())
                     : new Outcome(row.Id, OutboxStatus.Sent, sid, "Found at the provider after an interruption"));
@@ -131,37 +131,38 @@ public sealed partial class OutboxDispatcher(CoopolDbContext db, ConsentService 
             else if (email.IsLocal)
                 outcomes.Add(new Outcome(row.Id, OutboxStatus.Queued, NextAttemptAt: Now()));
             else
-                // SMTP cannot tell whether it was delivered: sending again could send twice, so it is reported.
                 outcomes.Add(new Outcome(row.Id, OutboxStatus.Failed, Note: "Interrupted while being sent: it may have left; not sent again.",
                     Code: "INTERRUPTED"));
         }
         await WriteAsync(outcomes, Now(), ct);
-        logger.LogWarning("Message {MessageId}: {Count} rows recovered after an interrupted send", message.Id, stuck.Count);
+        logger.LogWarning("{Count} outbox rows recovered after an interrupted send", stuck.Count);
     }
 
-    private async Task<List<Claimed>> ClaimAsync(Guid messageId, ConsentChannel channel, int size, CancellationToken ct)
+    /// <summary>Marks the next due rows of a message (or, with none, the notices) Sending, in the order of the outbox
+    /// index (MessageId, Status, NextAttemptAt, Id), so no sort of what remains.</summary>
+    private async Task<List<Claimed>> ClaimAsync(Guid? messageId, int size, CancellationToken ct)
     {
-        await using var command = await db.CommandAsync("""
+        await using var command = await db.CommandAsync($"""
             UPDATE "Outbox" o SET "Status" = 'Sending', "ClaimedAt" = @now, "Attempts" = o."Attempts" + 1
-            WHERE o."Id" IN (SELECT "Id" FROM "Outbox" WHERE "MessageId" = @m AND "Status" = 'Queued' AND "NextAttemptAt" <= @now
-                             -- The order of the index (MessageId, Status, NextAttemptAt, Id): no sort of what remains.
+            WHERE o."Id" IN (SELECT "Id" FROM "Outbox" WHERE {(messageId is null ? "\"MessageId\" IS NULL" : "\"MessageId\" = @m")}
+                               AND "Status" = 'Queued' AND "NextAttemptAt" <= @now
                              ORDER BY "NextAttemptAt", "Id" LIMIT @n FOR UPDATE SKIP LOCKED)
             RETURNING o."Id", o."PersonId", o."Address", o."FirstName", o."SectionId", o."FederationCode", o."CommuneCode", o."TimeZone",
-                      o."Attempts", o."IsTest", o."ClaimedAt"
+                      o."Attempts", o."IsTest", o."ClaimedAt", o."Channel", o."Kind", o."Subject", o."Body"
             """, ct);
         command.Parameters.AddWithValue("now", Now());
-        command.Parameters.AddWithValue("m", messageId);
+        if (messageId is { } m) command.Parameters.AddWithValue("m", m);
         command.Parameters.AddWithValue("n", size);
         var rows = new List<Claimed>();
         await using var reader = await command.ExecuteReaderAsync(ct);
+        string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
         while (await reader.ReadAsync(ct))
             rows.Add(new Claimed
             {
-                Id = reader.GetInt64(0), PersonId = reader.IsDBNull(1) ? null : reader.GetGuid(1), Address = reader.GetString(2),
-                FirstName = reader.IsDBNull(3) ? null : reader.GetString(3), SectionId = reader.IsDBNull(4) ? null : reader.GetGuid(4),
-                FederationCode = reader.IsDBNull(5) ? null : reader.GetString(5), CommuneCode = reader.IsDBNull(6) ? null : reader.GetString(6),
-                TimeZone = reader.IsDBNull(7) ? null : reader.GetString(7), Attempts = reader.GetInt32(8), IsTest = reader.GetBoolean(9),
-                ClaimedAt = reader.GetDateTime(10), Channel = channel,
+                Id = reader.GetInt64(0), PersonId = reader.IsDBNull(1) ? null : reader.GetGuid(1), Address = reader.GetString(2), FirstName = Text(3),
+                SectionId = reader.IsDBNull(4) ? null : reader.GetGuid(4), FederationCode = Text(5), CommuneCode = Text(6), TimeZone = Text(7),
+                Attempts = reader.GetInt32(8), IsTest = reader.GetBoolean(9), ClaimedAt = reader.GetDateTime(10),
+                Channel = Enum.Parse<ConsentChannel>(reader.GetString(11)), Kind = Text(12), Subject = Text(13), Body = Text(14),
             });
         return rows.OrderBy(r => r.Id).ToList();
     }
@@ -199,27 +200,37 @@ public sealed partial class OutboxDispatcher(CoopolDbContext db, ConsentService 
         var unsubscribe = new Dictionary<long, (string OneClick, string Page)>();
         if (message.Channel == ConsentChannel.Email)
             foreach (var row in toSend) unsubscribe[row.Id] = await links.UrlsAsync(row.Id, ct);
-        var sent = new System.Collections.Concurrent.ConcurrentBag<Outcome>();
         var parallelism = message.Channel == ConsentChannel.Email ? email.Parallelism : sms.Parallelism;
-        await Parallel.ForEachAsync(toSend, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = ct }, async (row, token) =>
+        outcomes.AddRange(await HandOverAsync(toSend, parallelism, (row, token) =>
         {
             var section = row.SectionId is { } s ? sections.GetValueOrDefault(s) : null;
+            return message.Channel == ConsentChannel.Email
+                ? SendEmailAsync(template!, row, section, unsubscribe[row.Id], token)
+                : sms.SendAsync(new OutgoingSms(row.Id, row.Address, MessageRules.Fill(message.Body, row.FirstName, section), row.SectionId), token);
+        }, ct));
+        return outcomes;
+    }
+
+    /// <summary>Hands rows to their provider, a few at once; an unexpected error is logged (by row id) and retried later.</summary>
+    private async Task<List<Outcome>> HandOverAsync(List<Claimed> rows, int parallelism, Func<Claimed, CancellationToken, Task<SendResult>> send,
+        CancellationToken ct)
+    {
+        var outcomes = new System.Collections.Concurrent.ConcurrentBag<Outcome>();
+        await Parallel.ForEachAsync(rows, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = ct }, async (row, token) =>
+        {
             SendResult result;
             try
             {
-                result = message.Channel == ConsentChannel.Email
-                    ? await SendEmailAsync(template!, row, section, unsubscribe[row.Id], token)
-                    : await sms.SendAsync(new OutgoingSms(row.Id, row.Address, MessageRules.Fill(message.Body, row.FirstName, section), row.SectionId), token);
+                result = await send(row, token);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 logger.LogError(e, "Outbox row {OutboxId} could not be handed to the provider", row.Id);
                 result = new SendResult.Retry(TimeSpan.FromMinutes(1), "INTERNAL_ERROR", "An error on our side; it will be tried again.");
             }
-            sent.Add(OutcomeOf(row, result, Now()));
+            outcomes.Add(OutcomeOf(row, result, Now()));
         });
-        outcomes.AddRange(sent);
-        return outcomes;
+        return [.. outcomes];
     }
 
     private async Task<SendResult> SendEmailAsync(Newsletter template, Claimed row, string? section, (string OneClick, string Page) links,
