@@ -13,9 +13,11 @@ public static class ImportCommand
     {
         await using var scope = services.CreateAsyncScope();
         var imports = scope.ServiceProvider.GetRequiredService<ImportService>();
+        if (args.Length >= 2 && args[1] == "members") return await MembershipCommand.RunAsync(scope.ServiceProvider, args[2..]);
         if (args.Length < 3 || args[1] is "--help" or "-h")
         {
             Console.Error.WriteLine("usage: scripts/coopol import <kind> <file> [--option value]... [--dry-run]\n\nkinds:");
+            Console.Error.WriteLine($"  {"members",-20} {MembershipCommand.Usage}");
             foreach (var kindOf in imports.Importers)
             {
                 Console.Error.WriteLine($"  {kindOf.Kind,-20} {kindOf.Description}");

@@ -7,6 +7,7 @@ using Coopol.Features.Geography;
 using Coopol.Features.Imports;
 using Coopol.Features.JobRuns;
 using Coopol.Features.Maps;
+using Coopol.Features.Membership;
 using Coopol.Features.Messaging;
 using Coopol.Features.PartyTree;
 using Coopol.Features.People;
@@ -32,5 +33,6 @@ public static class CoopolFeatures
         new ActionsFeature(),
         new CanvassingFeature(),
         new MessagingFeature(),
+        new MembershipFeature(),
     ];
 }

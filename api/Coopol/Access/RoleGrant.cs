@@ -19,6 +19,9 @@ public sealed class RoleGrant
     /// <summary>For a delegation, the grant of the grantor it was carved from: revoking that one revokes this.</summary>
     public Guid? ParentGrantId { get; init; }
     public Guid? GrantedById { get; init; }
+    /// <summary>Set when a membership import granted it from its file's "function" column: a later import of the same
+    /// scope withdraws it when its file no longer lists that function. Imports never touch grants made by hand.</summary>
+    public Guid? ImportId { get; init; }
     public DateTime GrantedAt { get; init; }
     public DateTime? ExpiresAt { get; init; }
     public DateTime? RevokedAt { get; set; }

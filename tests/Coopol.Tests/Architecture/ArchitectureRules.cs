@@ -19,13 +19,22 @@ public static class ArchitectureRules
             "Coopol.Features.People.PeopleAccess", // the scoped path
             "Coopol.Features.Accounts.AccountDirectory", // sign-in binding: finds the caller before any right exists
             "Coopol.Api.Auth.LocalSignInEndpoints", // development sign-in: lists the demo accounts' names
+            "Coopol.Features.Membership.MembershipImporter", // the people of the scope it imports, for whoever manages them there
         ],
         ["Coopol.Features.People.AccessLogEntry"] = ["Coopol.Features.People.PeopleAccess"],
-        ["Coopol.Features.People.ConsentRecord"] = ["Coopol.Features.People.ConsentService"], // for people read through PeopleAccess
+        ["Coopol.Features.People.ConsentRecord"] =
+        [
+            "Coopol.Features.People.ConsentService", // for people read through PeopleAccess
+            "Coopol.Features.Membership.MembershipImporter", // the latest consents of the scope it imports
+        ],
         ["Coopol.Features.People.SectionInvitation"] = ["Coopol.Features.People.PersonService"], // the invitee's own
         ["Coopol.Features.People.PeopleExport"] = ["Coopol.Features.People.PeopleExportService"], // its requester's own
         ["Coopol.Features.Imports.ImportReport"] = ["Coopol.Features.Imports.ImportService"], // national importers' reports
-        ["Coopol.Features.Imports.ImportUpload"] = ["Coopol.Features.Imports.ImportUploads", "Coopol.Features.Imports.ImportJob"], // written by the uploader, read once by its job
+        ["Coopol.Features.Imports.ImportUpload"] =
+        [
+            "Coopol.Features.Imports.ImportUploads", "Coopol.Features.Imports.ImportJob", // written by the uploader, read once by its job
+            "Coopol.Features.Membership.MembershipImportService", "Coopol.Features.Membership.MembershipImportJob", // the uploader's own membership file
+        ],
         ["Coopol.Features.JobRuns.JobRun"] =
         [
             "Coopol.Features.JobRuns.JobRunService", "Coopol.Features.JobRuns.JobRunner", // the starter's own; the run being executed
@@ -36,6 +45,7 @@ public static class ArchitectureRules
             "Coopol.Access.CallerContext", // the caller's own grants
             "Coopol.Features.Roles.RoleService", // grants visible to the caller
             "Coopol.Features.Roles.RecordExpiredGrantsJob", // system job: writes expiries into the audit trail
+            "Coopol.Features.Membership.MembershipImporter", // the secretaries of the scope it imports, to grant and withdraw
         ],
         ["Coopol.Features.Actions.FieldAction"] =
         [
@@ -100,6 +110,11 @@ public static class ArchitectureRules
             "Coopol.Features.Messaging.TwilioWebhooks", // a START lifts the suppression its STOP set
         ],
         ["Coopol.Features.Roles.RoleGrantEvent"] = ["Coopol.Features.Roles.RoleService", "Coopol.Features.Roles.RecordExpiredGrantsJob"],
+        // A membership import reads the people, memberships, secretaries and consents of the scope it imports, for whoever
+        // manages the people there (or the command line); reports are read by those too.
+        ["Coopol.Features.Membership.Membership"] = ["Coopol.Features.Membership.MembershipImporter"],
+        ["Coopol.Features.Membership.MembershipMapping"] = ["Coopol.Features.Membership.MembershipImporter", "Coopol.Features.Membership.MembershipImportService"],
+        ["Coopol.Features.Membership.MembershipImport"] = ["Coopol.Features.Membership.MembershipImporter", "Coopol.Features.Membership.MembershipImportService"],
     };
 
     /// <summary>Tables of public data (the party tree is published on the party's website).</summary>

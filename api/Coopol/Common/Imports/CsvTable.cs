@@ -14,10 +14,12 @@ public sealed class CsvTable : IDisposable
     private readonly SepReader _reader;
 
     private readonly bool _allowLongerRows;
+    private readonly bool _ragged;
 
-    private CsvTable(FileStream file, Encoding encoding, char separator, bool allowLongerRows)
+    private CsvTable(FileStream file, Encoding encoding, char separator, bool allowLongerRows, bool ragged)
     {
         _allowLongerRows = allowLongerRows;
+        _ragged = ragged;
         _file = file;
         Encoding = encoding;
         Separator = separator;
@@ -42,7 +44,9 @@ public sealed class CsvTable : IDisposable
     public long Length => _file.Length;
 
     /// <param name="allowLongerRows">For layouts whose repeated blocks have no header of their own.</param>
-    public static CsvTable Open(string path, bool allowLongerRows = false)
+    /// <param name="ragged">Rows of any length are returned (the caller checks <see cref="FieldCount"/>), for readers that
+    /// report every bad row rather than stop at the first.</param>
+    public static CsvTable Open(string path, bool allowLongerRows = false, bool ragged = false)
     {
         var file = File.OpenRead(path);
         try
@@ -53,7 +57,7 @@ public sealed class CsvTable : IDisposable
             file.Position = 0;
             var encoding = DetectEncoding(sample, complete: sample.Length == file.Length);
             var separator = DetectSeparator(encoding.GetString(sample));
-            return new CsvTable(file, encoding, separator, allowLongerRows);
+            return new CsvTable(file, encoding, separator, allowLongerRows, ragged);
         }
         catch
         {
@@ -84,6 +88,7 @@ public sealed class CsvTable : IDisposable
             var row = _reader.Current;
             if (row.ColCount == 1 && row.Span.IsWhiteSpace()) continue;
             RowCount++;
+            if (_ragged) return true;
             if (row.ColCount < Header.Count || (row.ColCount > Header.Count && !_allowLongerRows))
                 throw ImportException.At(Line, null, row.ColCount < Header.Count
                     ? $"{row.ColCount} fields where the header has {Header.Count} (a truncated line, or a different separator)"

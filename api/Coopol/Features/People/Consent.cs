@@ -87,6 +87,11 @@ public static class ConsentWordings
         // Before consents had a purpose, the foundation's form asked "email consent" and "SMS consent".
         new(ConsentPurpose.News, ConsentChannel.Email, "foundation-2026-11", "Consentement email", "Email consent"),
         new(ConsentPurpose.Actions, ConsentChannel.Sms, "foundation-2026-11", "Consentement SMS", "SMS consent"),
+        // What a membership system recorded and an import carried over (never the current wording: Coopol does not show it).
+        new(ConsentPurpose.News, ConsentChannel.Email, "membership-file-2026-11", "Consentement recueilli par le fichier des adhérents (email)", "Consent from the membership file (email)"),
+        new(ConsentPurpose.News, ConsentChannel.Sms, "membership-file-2026-11", "Consentement recueilli par le fichier des adhérents (SMS)", "Consent from the membership file (SMS)"),
+        new(ConsentPurpose.Actions, ConsentChannel.Email, "membership-file-2026-11", "Consentement recueilli par le fichier des adhérents (email)", "Consent from the membership file (email)"),
+        new(ConsentPurpose.Actions, ConsentChannel.Sms, "membership-file-2026-11", "Consentement recueilli par le fichier des adhérents (SMS)", "Consent from the membership file (SMS)"),
         new(ConsentPurpose.News, ConsentChannel.Email, "news-email-2026-11",
             "J'accepte de recevoir par email les lettres d'information et les nouvelles de ma section. Je peux retirer ce consentement à tout moment.",
             "I agree to receive my section's newsletters and news by email. I can withdraw this consent at any time."),

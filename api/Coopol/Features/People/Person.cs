@@ -7,6 +7,8 @@ public enum PersonKind
 {
     Member,
     Supporter,
+    /// <summary>A member whom the party's membership file no longer lists (see Membership); nothing of them is deleted.</summary>
+    FormerMember,
 }
 
 /// <summary>Who may see a person (see the README's "Visibility"): PRIVATE only those who manage their section;

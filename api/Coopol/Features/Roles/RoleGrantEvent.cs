@@ -22,6 +22,8 @@ public sealed class RoleGrantEvent
     public required RoleGrantEventKind Kind { get; init; }
     public required Guid GranteeId { get; init; }
     public Guid? ActorId { get; init; }
+    /// <summary>The membership import that granted or withdrew it (its ActorId is who ran the import, if anyone).</summary>
+    public Guid? ImportId { get; init; }
     public required Role Role { get; init; }
     public required Permission Permissions { get; init; }
     public required TreeLevel Level { get; init; }
@@ -29,9 +31,9 @@ public sealed class RoleGrantEvent
     public Guid? SectionId { get; init; }
     public required DateTime At { get; init; }
 
-    public static RoleGrantEvent Of(RoleGrant grant, RoleGrantEventKind kind, Guid? actorId, DateTime at) => new()
+    public static RoleGrantEvent Of(RoleGrant grant, RoleGrantEventKind kind, Guid? actorId, DateTime at, Guid? importId = null) => new()
     {
-        GrantId = grant.Id, Kind = kind, GranteeId = grant.PersonId, ActorId = actorId, Role = grant.Role,
+        GrantId = grant.Id, Kind = kind, GranteeId = grant.PersonId, ActorId = actorId, ImportId = importId, Role = grant.Role,
         Permissions = grant.Permissions, Level = grant.Level, FederationCode = grant.FederationCode,
         SectionId = grant.SectionId, At = at,
     };

@@ -242,8 +242,18 @@ public sealed class RoleService(CoopolDbContext db, CallerContext caller, People
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var grant = await LockAsync(id, ct) ?? throw new GrantNotFoundException();
         if (grant.RevokedAt is not null) throw new GrantAlreadyRevokedException();
-        Revoke(grant, actor, RoleGrantEventKind.Revoked, now);
-        // What was delegated from a revoked grant goes with it, down the whole chain.
+        await RevokeWithDelegationsAsync(grant, actor, now, null, ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        caller.Reset();
+        return grant;
+    }
+
+    /// <summary>Revokes a locked, tracked grant and, down the whole chain, what was delegated from it (saved by the caller,
+    /// inside its transaction). A membership import passes its id, and no actor when run from the command line.</summary>
+    public async Task RevokeWithDelegationsAsync(RoleGrant grant, Guid? actor, DateTime now, Guid? importId, CancellationToken ct)
+    {
+        Revoke(grant, actor, RoleGrantEventKind.Revoked, now, importId);
         var frontier = new List<Guid> { grant.Id };
         while (frontier.Count > 0)
         {
@@ -252,24 +262,20 @@ public sealed class RoleService(CoopolDbContext db, CallerContext caller, People
             var children = await db.RoleGrants
                 .FromSql($"""SELECT * FROM "RoleGrants" WHERE "ParentGrantId" = ANY({parents}) AND "RevokedAt" IS NULL FOR UPDATE""")
                 .AsTracking().ToListAsync(ct);
-            children.ForEach(c => Revoke(c, actor, RoleGrantEventKind.RevokedWithParent, now));
+            children.ForEach(c => Revoke(c, actor, RoleGrantEventKind.RevokedWithParent, now, importId));
             frontier = children.Select(c => c.Id).ToList();
         }
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        caller.Reset();
-        return grant;
     }
 
     /// <summary>Reads a grant and locks its row until the transaction ends (SELECT ... FOR UPDATE).</summary>
     private Task<RoleGrant?> LockAsync(Guid id, CancellationToken ct) =>
         db.RoleGrants.FromSql($"""SELECT * FROM "RoleGrants" WHERE "Id" = {id} FOR UPDATE""").AsTracking().SingleOrDefaultAsync(ct);
 
-    private void Revoke(RoleGrant grant, Guid actor, RoleGrantEventKind kind, DateTime now)
+    private void Revoke(RoleGrant grant, Guid? actor, RoleGrantEventKind kind, DateTime now, Guid? importId)
     {
         grant.RevokedAt = now;
         grant.RevokedById = actor;
-        db.RoleGrantEvents.Add(RoleGrantEvent.Of(grant, kind, actor, now));
+        db.RoleGrantEvents.Add(RoleGrantEvent.Of(grant, kind, actor, now, importId));
     }
 
     private async Task<RoleGrant> AddAsync(RoleGrant grant, Guid actor, CancellationToken ct)

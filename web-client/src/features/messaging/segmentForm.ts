@@ -27,7 +27,7 @@ export interface KeptDefinition {
 /** Nothing kept: a new segment. */
 export const NOTHING_KEPT: KeptDefinition = { area: null, sectionIds: [], personIds: [] };
 
-export const PERSON_KINDS: readonly PersonKind[] = ['MEMBER', 'SUPPORTER'];
+export const PERSON_KINDS: readonly PersonKind[] = ['MEMBER', 'SUPPORTER', 'FORMER_MEMBER'];
 export const CONSENT_CHANNELS: readonly ConsentChannel[] = ['EMAIL', 'SMS'];
 
 /** What the API names the form's fields: its errors are shown next to them. */

@@ -5,7 +5,7 @@ import type { PersonFilter, PersonKind, PersonSort, SectionPeopleQueryVariables 
 export const PAGE_SIZE = 25;
 export const PEOPLE_SORTS: readonly PersonSort[] = ['NAME_ASC', 'NAME_DESC', 'CREATED_AT_DESC'];
 export const DEFAULT_SORT: PersonSort = 'NAME_ASC';
-const KINDS: readonly PersonKind[] = ['MEMBER', 'SUPPORTER'];
+const KINDS: readonly PersonKind[] = ['MEMBER', 'SUPPORTER', 'FORMER_MEMBER'];
 
 /** The people list's state, as it lives in the URL (?q=&kind=&tag=&sort=&after=|before=): Back and links keep it. */
 export interface PeopleParams {
