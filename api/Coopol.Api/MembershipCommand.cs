@@ -9,7 +9,7 @@ namespace Coopol.Api;
 
 /// <summary><c>scripts/coopol import members &lt;file&gt; [--federation CODE] [--mapping F] [--dry-run] [--skip-invalid-rows]</c>:
 /// the same import as the wizard, run in this process for the party's operators (it may grant every role). Prints the
-/// report; exits 1 when the file was refused, 2 for a wrong command line.</summary>
+/// report; exits 1 when the file was refused or has problems, 2 for a wrong command line.</summary>
 public static class MembershipCommand
 {
     public const string Usage = "a membership file (CSV or XLSX): <file> [--federation CODE] [--mapping mapping.json] [--dry-run] [--skip-invalid-rows]";
@@ -85,6 +85,12 @@ public static class MembershipCommand
             + $"{counts.BecomeFormerMembers} former members, {counts.RolesGranted} roles granted, {counts.RolesWithdrawn} withdrawn, "
             + $"{counts.ConsentsRecorded} consents recorded, {counts.SkippedRows} rows skipped, {report.ProblemCount} problems.");
         Console.WriteLine($"mapping: {string.Join(", ", report.Mapping.OrderBy(m => m.Key).Select(m => $"{m.Key}=\"{m.Value}\""))}");
-        return report.Status is MembershipImportStatus.Applied or MembershipImportStatus.DryRun ? 0 : 1;
+        // A dry run with problems exits 1 too: a script can tell a clean file from one to correct.
+        return report.Status switch
+        {
+            MembershipImportStatus.Applied => 0,
+            MembershipImportStatus.DryRun => report.ProblemCount == 0 ? 0 : 1,
+            _ => 1,
+        };
     }
 }
