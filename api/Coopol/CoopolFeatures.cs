@@ -10,6 +10,7 @@ using Coopol.Features.Maps;
 using Coopol.Features.Membership;
 using Coopol.Features.Messaging;
 using Coopol.Features.PartyTree;
+using Coopol.Features.Privacy;
 using Coopol.Features.People;
 using Coopol.Features.Roles;
 
@@ -34,5 +35,6 @@ public static class CoopolFeatures
         new CanvassingFeature(),
         new MessagingFeature(),
         new MembershipFeature(),
+        new PrivacyFeature(),
     ];
 }

@@ -20,25 +20,29 @@ public static class ArchitectureRules
             "Coopol.Features.Accounts.AccountDirectory", // sign-in binding: finds the caller before any right exists
             "Coopol.Api.Auth.LocalSignInEndpoints", // development sign-in: lists the demo accounts' names
             "Coopol.Features.Membership.MembershipImporter", // the people of the scope it imports, for whoever manages them there
+            "Coopol.Features.People.PeoplePersonalData", // the rights of the person: their download and erasure
         ],
-        ["Coopol.Features.People.AccessLogEntry"] = ["Coopol.Features.People.PeopleAccess"],
+        ["Coopol.Features.People.AccessLogEntry"] = ["Coopol.Features.People.PeopleAccess", "Coopol.Features.People.PeoplePersonalData"],
         ["Coopol.Features.People.ConsentRecord"] =
         [
             "Coopol.Features.People.ConsentService", // for people read through PeopleAccess
             "Coopol.Features.Membership.MembershipImporter", // the latest consents of the scope it imports
+            "Coopol.Features.People.PeoplePersonalData", // the rights of the person: their download and erasure
         ],
-        ["Coopol.Features.People.SectionInvitation"] = ["Coopol.Features.People.PersonService"], // the invitee's own
-        ["Coopol.Features.People.PeopleExport"] = ["Coopol.Features.People.PeopleExportService"], // its requester's own
-        ["Coopol.Features.Imports.ImportReport"] = ["Coopol.Features.Imports.ImportService"], // national importers' reports
+        ["Coopol.Features.People.SectionInvitation"] = ["Coopol.Features.People.PersonService", "Coopol.Features.People.PeoplePersonalData"], // the invitee's own
+        ["Coopol.Features.People.PeopleExport"] = ["Coopol.Features.People.PeopleExportService", "Coopol.Features.People.PeoplePersonalData"], // its requester's own
+        ["Coopol.Features.Imports.ImportReport"] = ["Coopol.Features.Imports.ImportService", "Coopol.Features.Imports.ImportsPersonalData"], // national importers' reports
         ["Coopol.Features.Imports.ImportUpload"] =
         [
             "Coopol.Features.Imports.ImportUploads", "Coopol.Features.Imports.ImportJob", // written by the uploader, read once by its job
             "Coopol.Features.Membership.MembershipImportService", "Coopol.Features.Membership.MembershipImportJob", // the uploader's own membership file
+            "Coopol.Features.Imports.ImportsPersonalData", // the rights of the person: their download and erasure
         ],
         ["Coopol.Features.JobRuns.JobRun"] =
         [
             "Coopol.Features.JobRuns.JobRunService", "Coopol.Features.JobRuns.JobRunner", // the starter's own; the run being executed
             "Coopol.Features.Messaging.SendMessageJob", // how the run it just executed ended, written onto its message
+            "Coopol.Features.JobRuns.JobRunsPersonalData", // the rights of the person: their download and erasure
         ],
         ["Coopol.Access.RoleGrant"] =
         [
@@ -46,6 +50,8 @@ public static class ArchitectureRules
             "Coopol.Features.Roles.RoleService", // grants visible to the caller
             "Coopol.Features.Roles.RecordExpiredGrantsJob", // system job: writes expiries into the audit trail
             "Coopol.Features.Membership.MembershipImporter", // the secretaries of the scope it imports, to grant and withdraw
+            "Coopol.Features.Roles.RolesPersonalData", // the rights of the person: their download and erasure
+            "Coopol.Features.Privacy.PersonalDataService", // whether a person an organizer would erase holds roles
         ],
         ["Coopol.Features.Actions.FieldAction"] =
         [
@@ -55,6 +61,7 @@ public static class ArchitectureRules
             "Coopol.Features.Actions.ActionRemindersJob", // system job: reminders of published actions
             "Coopol.Features.Actions.CloseEndedActionsJob", // system job: ended actions become done (a write)
             "Coopol.Features.Messaging.OutboxDispatcher", // a reminder leaves only if its action still runs
+            "Coopol.Features.Actions.ActionsPersonalData", // the rights of the person: their download and erasure
         ],
         ["Coopol.Features.Actions.ActionParticipant"] =
         [
@@ -65,32 +72,38 @@ public static class ArchitectureRules
             "Coopol.Features.Actions.ActionService", // the caller's own actions; a capacity not below who already joined
             "Coopol.Features.Actions.ActionNotices", // whom to tell about an action
             "Coopol.Features.Actions.ActionsMergeStep", // two records of one person becoming one
+            "Coopol.Features.Actions.ActionsPersonalData", // the rights of the person: their download and erasure
         ],
         ["Coopol.Features.Canvassing.TurfShare"] =
         [
             "Coopol.Features.Canvassing.CanvassService", // its holder's own, all for those who run the action
             "Coopol.Features.Canvassing.DoorReportService", // the share a report comes from
+            "Coopol.Features.Canvassing.CanvassingPersonalData", // the rights of the person: their download and erasure
         ],
         ["Coopol.Features.Canvassing.DoorReport"] =
         [
             "Coopol.Features.Canvassing.CanvassService", // outcomes of a share's doors, for its holder and those who run the action
             "Coopol.Features.Canvassing.DoorReportService", // resends of the reporter's own reports
+            "Coopol.Features.Canvassing.CanvassingPersonalData", // the rights of the person: their download and erasure
         ],
         ["Coopol.Features.Actions.VisitorSignup"] =
         [
             "Coopol.Features.Actions.ActionParticipation", // found by its token, or counted per contact
             "Coopol.Features.Actions.PurgeVisitorSignupsJob", // system job: unconfirmed sign-ups deleted after expiry
+            "Coopol.Features.Actions.ActionsPersonalData", // the rights of the person: their download and erasure
         ],
         ["Coopol.Features.Messaging.Segment"] =
         [
             "Coopol.Features.Messaging.SegmentService", // those who send from its node
             "Coopol.Features.Messaging.MessagingMergeStep", // static lists naming a record merged into another
+            "Coopol.Features.Messaging.MessagingPersonalData", // the rights of the person: their download and erasure
         ],
         ["Coopol.Features.Messaging.Message"] =
         [
             "Coopol.Features.Messaging.MessageService", // those who send from its node
             "Coopol.Features.Messaging.SendMessageJob", // the message it sends, as its author
             "Coopol.Features.Messaging.ResumeMessagesJob", // system job: sends cut short, resumed as their author
+            "Coopol.Features.Messaging.MessagingPersonalData", // the rights of the person: their download and erasure
         ],
         ["Coopol.Features.Messaging.OutboxMessage"] =
         [
@@ -103,18 +116,25 @@ public static class ArchitectureRules
             "Coopol.Features.Messaging.MessageService", // the caller's own test sends of the day, counted
             "Coopol.Features.Actions.ActionNotices", // an action's notices, for those who run it; the national outbox outside production
             "Coopol.Features.Actions.PurgeVisitorSignupsJob", // system job: the notices of sign-ups never confirmed
+            "Coopol.Features.Messaging.MessagingPersonalData", // the rights of the person: their download and erasure
         ],
         ["Coopol.Features.Messaging.UnusableContact"] =
         [
             "Coopol.Features.Messaging.OutboxDispatcher", "Coopol.Features.Messaging.SendMessageJob", // addresses not to try again
             "Coopol.Features.Messaging.TwilioWebhooks", // a START lifts the suppression its STOP set
+            "Coopol.Features.Messaging.MessagingPersonalData", // the rights of the person: their download and erasure
         ],
-        ["Coopol.Features.Roles.RoleGrantEvent"] = ["Coopol.Features.Roles.RoleService", "Coopol.Features.Roles.RecordExpiredGrantsJob"],
+        ["Coopol.Features.Privacy.ErasureRecord"] = ["Coopol.Features.Privacy.PrivacyPersonalData"], // the erasures an organizer ran, in their download
+        ["Coopol.Features.Roles.RoleGrantEvent"] = ["Coopol.Features.Roles.RoleService", "Coopol.Features.Roles.RecordExpiredGrantsJob", "Coopol.Features.Roles.RolesPersonalData"],
         // A membership import reads the people, memberships, secretaries and consents of the scope it imports, for whoever
         // manages the people there (or the command line); reports are read by those too.
-        ["Coopol.Features.Membership.Membership"] = ["Coopol.Features.Membership.MembershipImporter"],
+        ["Coopol.Features.Membership.Membership"] = ["Coopol.Features.Membership.MembershipImporter", "Coopol.Features.Membership.MembershipPersonalData"],
         ["Coopol.Features.Membership.MembershipMapping"] = ["Coopol.Features.Membership.MembershipImporter", "Coopol.Features.Membership.MembershipImportService"],
-        ["Coopol.Features.Membership.MembershipImport"] = ["Coopol.Features.Membership.MembershipImporter", "Coopol.Features.Membership.MembershipImportService"],
+        ["Coopol.Features.Membership.MembershipImport"] =
+        [
+            "Coopol.Features.Membership.MembershipImporter", "Coopol.Features.Membership.MembershipImportService",
+            "Coopol.Features.Membership.MembershipPersonalData", // the rights of the person: their download and erasure
+        ],
     };
 
     /// <summary>Tables of public data (the party tree is published on the party's website).</summary>

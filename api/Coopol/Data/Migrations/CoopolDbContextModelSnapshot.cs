@@ -168,7 +168,7 @@ namespace Coopol.Data.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid>("CreatedById")
+                    b.Property<Guid?>("CreatedById")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Description")
@@ -181,6 +181,9 @@ namespace Coopol.Data.Migrations
 
                     b.Property<DateTime>("EndsAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ErasedCheckIns")
+                        .HasColumnType("integer");
 
                     b.Property<string>("FederationCode")
                         .IsRequired()
@@ -544,7 +547,7 @@ namespace Coopol.Data.Migrations
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid>("ReporterId")
+                    b.Property<Guid?>("ReporterId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("SectionId")
@@ -1489,7 +1492,7 @@ namespace Coopol.Data.Migrations
                     b.Property<MultiPolygon>("Area")
                         .HasColumnType("geometry(MultiPolygon,4326)");
 
-                    b.Property<Guid>("AuthorId")
+                    b.Property<Guid?>("AuthorId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Body")
@@ -1754,7 +1757,7 @@ namespace Coopol.Data.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid>("CreatedById")
+                    b.Property<Guid?>("CreatedById")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Definition")
@@ -2686,6 +2689,37 @@ namespace Coopol.Data.Migrations
                     b.ToTable("SectionInvitations", (string)null);
                 });
 
+            modelBuilder.Entity("Coopol.Features.Privacy.ErasureRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("ByThemselves")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Rows")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<Guid?>("SectionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("ErasureRecords", (string)null);
+                });
+
             modelBuilder.Entity("Coopol.Features.Roles.RoleGrantEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -2881,8 +2915,7 @@ namespace Coopol.Data.Migrations
                     b.HasOne("Coopol.Features.People.Person", null)
                         .WithMany()
                         .HasForeignKey("ReporterId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Coopol.Features.Canvassing.TurfShare", b =>
@@ -3055,8 +3088,7 @@ namespace Coopol.Data.Migrations
                     b.HasOne("Coopol.Features.People.Person", null)
                         .WithMany()
                         .HasForeignKey("AuthorId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Coopol.Features.Messaging.Segment", null)
                         .WithMany()
@@ -3096,8 +3128,7 @@ namespace Coopol.Data.Migrations
                     b.HasOne("Coopol.Features.People.Person", null)
                         .WithMany()
                         .HasForeignKey("CreatedById")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Coopol.Features.PartyTree.Section", b =>
@@ -3186,6 +3217,14 @@ namespace Coopol.Data.Migrations
                         .HasForeignKey("SectionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Coopol.Features.Privacy.ErasureRecord", b =>
+                {
+                    b.HasOne("Coopol.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Coopol.Features.PartyTree.Federation", b =>

@@ -56,9 +56,10 @@ public sealed class ActionParticipation(
                 CheckedIn = g.Count(p => p.CheckedInAt != null),
             })
             .ToDictionaryAsync(c => c.Key, ct);
+        // Check-ins of people erased since still count, linked to no one.
         return actions.ToDictionary(a => a.Id, a => counts.TryGetValue(a.Id, out var c)
-            ? new Attendance(c.Confirmed, c.Waiting, c.CheckedIn, a.AttendanceTarget, a.Capacity)
-            : new Attendance(0, 0, 0, a.AttendanceTarget, a.Capacity));
+            ? new Attendance(c.Confirmed, c.Waiting, c.CheckedIn + a.ErasedCheckIns, a.AttendanceTarget, a.Capacity)
+            : new Attendance(0, 0, a.ErasedCheckIns, a.AttendanceTarget, a.Capacity));
     }
 
     /// <summary>The participants, confirmed first then the waiting list in order, for those who run the action.</summary>

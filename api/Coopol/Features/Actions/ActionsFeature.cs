@@ -11,6 +11,7 @@ using Hangfire;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Coopol.Features.Privacy;
 
 namespace Coopol.Features.Actions;
 
@@ -19,7 +20,7 @@ namespace Coopol.Features.Actions;
 public sealed class ActionsFeature : IFeature
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration) => services
-        .AddScoped<ActionAccess>().AddScoped<ActionService>().AddScoped<ActionParticipation>().AddScoped<NearbyActions>()
+        .AddScoped<IPersonalDataStep, ActionsPersonalData>().AddScoped<ActionAccess>().AddScoped<ActionService>().AddScoped<ActionParticipation>().AddScoped<NearbyActions>()
         .AddScoped<ActionNotices>().AddScoped<AttendanceLoader>().AddScoped<ActionRemindersJob>().AddScoped<CloseEndedActionsJob>().AddScoped<PurgeVisitorSignupsJob>()
         .AddScoped<IPersonMergeStep, ActionsMergeStep>().AddSingleton<VisitorLimits>();
 

@@ -76,7 +76,10 @@ public sealed class FieldAction
     public List<SurveyQuestion> Questions { get; set; } = [];
     /// <summary>People who run the action on the ground: they see its participants and check them in.</summary>
     public List<Guid> OrganizerIds { get; set; } = [];
-    public required Guid CreatedById { get; init; }
+    /// <summary>Null once its creator's data was erased (the action stays the section's).</summary>
+    public Guid? CreatedById { get; set; }
+    /// <summary>Check-ins of people whose data was erased since: attendance counts keep them, with no link to anyone.</summary>
+    public int ErasedCheckIns { get; set; }
     public Guid? DuplicatedFromId { get; init; }
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; set; }

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Coopol.Features.Privacy;
 
 namespace Coopol.Features.Canvassing;
 
@@ -19,7 +20,7 @@ namespace Coopol.Features.Canvassing;
 public sealed class CanvassingFeature : IFeature
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration) => services
-        .AddScoped<CanvassService>().AddScoped<DoorReportService>().AddScoped<FieldReview>()
+        .AddScoped<IPersonalDataStep, CanvassingPersonalData>().AddScoped<CanvassService>().AddScoped<DoorReportService>().AddScoped<FieldReview>()
         .AddScoped<IPersonMergeStep, CanvassingMergeStep>()
         .AddScoped<IParticipationListener>(s => s.GetRequiredService<CanvassService>());
 

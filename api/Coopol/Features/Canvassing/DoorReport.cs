@@ -44,7 +44,8 @@ public sealed class DoorReport
     public DoorOutcome Outcome { get; init; }
     public List<DoorAnswer> Answers { get; init; } = [];
     public string? Note { get; init; }
-    public required Guid ReporterId { get; init; }
+    /// <summary>Null once the reporter's data was erased: the report still counts, linked to no one.</summary>
+    public Guid? ReporterId { get; set; }
     /// <summary>When the door was knocked, by the phone's clock.</summary>
     public DateTime VisitedAt { get; init; }
     public DateTime ReceivedAt { get; init; }
@@ -75,7 +76,7 @@ public sealed class DoorReportConfiguration : IEntityTypeConfiguration<DoorRepor
         builder.HasIndex(r => new { r.FederationCode, r.VisitedAt });
         builder.HasOne<FieldAction>().WithMany().HasForeignKey(r => r.ActionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Door>().WithMany().HasForeignKey(r => r.DoorId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Person>().WithMany().HasForeignKey(r => r.ReporterId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Person>().WithMany().HasForeignKey(r => r.ReporterId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Person>().WithMany().HasForeignKey(r => r.ContactId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -16,7 +16,7 @@ public enum ReviewLevel
 }
 
 /// <summary>Field activity of one zone (and week, when asked by week). People counts from 1 to
-/// <see cref="FieldReview.SmallCount"/> − 1 are withheld (null, <see cref="Withheld"/> true): a small number of doors or
+/// Privacy:SmallCountMinimum − 1 are withheld (null, <see cref="Withheld"/> true): a small number of doors or
 /// volunteers in a polling station would point at households and people.</summary>
 public sealed record FieldActivity(string Key, string Label, DateOnly? Week, int ActionsHeld, int AttendanceTarget, int? Volunteers, int? CheckedIn,
     int? DoorsKnocked, int? Contacts, int? NewSupporters, bool Withheld);
@@ -34,10 +34,11 @@ public sealed class FieldReviewQuery
 /// <summary>Reviews of field work: actions held against their attendance targets, volunteers, doors knocked and contacts
 /// made, by polling station, section, federation or nation, over time. Each viewer sees the ground of their
 /// MANAGE_ACTIONS (the national team everything, a federation its own, a section secretary their section).</summary>
-public sealed class FieldReview(CoopolDbContext db, CallerContext caller, TimeProvider clock)
+public sealed class FieldReview(CoopolDbContext db, CallerContext caller, TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<Privacy.PrivacyOptions> privacy)
 {
-    /// <summary>Counts of people below this are withheld.</summary>
-    public const int SmallCount = 5;
+    /// <summary>Counts of people below this are withheld (Privacy:SmallCountMinimum, 5 by default).</summary>
+    private int SmallCount => privacy.Value.Minimum;
     public const int MaxRows = 2000;
 
     public async Task<IReadOnlyList<FieldActivity>> ReadAsync(FieldReviewQuery query, CancellationToken ct)
@@ -57,9 +58,10 @@ public sealed class FieldReview(CoopolDbContext db, CallerContext caller, TimePr
             Held: r.GetInt32(2), Target: r.GetInt32(3), CheckedIn: r.GetInt32(4)));
         var keys = reports.Keys.Union(held.Keys).ToList();
         var labels = await LabelsAsync(query.Level, keys.Select(k => k.Key).Distinct().ToList(), ct);
+        var small = SmallCount;
         int? Shown(int n, ref bool withheld)
         {
-            if (n is > 0 and < SmallCount) { withheld = true; return null; }
+            if (n > 0 && n < small) { withheld = true; return null; }
             return n;
         }
         return keys.Select(k =>
@@ -99,7 +101,7 @@ public sealed class FieldReview(CoopolDbContext db, CallerContext caller, TimePr
     private static string ActionsSql(ReviewLevel level, bool byWeek) => $"""
         SELECT k, w, count(*)::int, sum(target)::int, sum(checked)::int FROM (
           SELECT {KeyOf(level, "a", true)} AS k, {WeekOf("a.\"StartsAt\"", byWeek)} AS w, a."AttendanceTarget" AS target,
-                 (SELECT count(*) FROM "ActionParticipants" p WHERE p."ActionId" = a."Id" AND p."CheckedInAt" IS NOT NULL) AS checked
+                 (SELECT count(*) FROM "ActionParticipants" p WHERE p."ActionId" = a."Id" AND p."CheckedInAt" IS NOT NULL) + a."ErasedCheckIns" AS checked
           FROM "Actions" a
           WHERE (a."Status" = 'Done' OR (a."Status" = 'Published' AND a."EndsAt" <= @now)) AND {Scope("a")}
             AND (@from IS NULL OR a."StartsAt" >= @from) AND (@to IS NULL OR a."StartsAt" < @to)

@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Coopol.Features.Privacy;
 
 namespace Coopol.Features.Imports;
 
@@ -23,7 +24,7 @@ public sealed class ImportsFeature : IFeature
     public const long MaxUploadBytes = 200L * 1024 * 1024;
 
     public void AddServices(IServiceCollection services, IConfiguration configuration) =>
-        services.AddScoped<ImportService>().AddScoped<ImportJob>().AddScoped<ImportUploads>().AddScoped<PurgeImportUploadsJob>();
+        services.AddScoped<IPersonalDataStep, ImportsPersonalData>().AddScoped<ImportService>().AddScoped<ImportJob>().AddScoped<ImportUploads>().AddScoped<PurgeImportUploadsJob>();
 
     public void ScheduleJobs(IRecurringJobManager jobs) =>
         jobs.AddOrUpdate<PurgeImportUploadsJob>(PurgeImportUploadsJob.RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Hourly());

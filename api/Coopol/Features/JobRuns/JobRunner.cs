@@ -59,8 +59,10 @@ public sealed class JobRunner(CoopolDbContext db, CallerContext caller, TimeProv
     }
 
     /// <summary>Whether these rights still hold what the run needs.</summary>
-    public static bool Allows(Rights rights, JobRun run) =>
-        rights.Grants.Any(g => (g.Permissions & run.RequiredPermissions) != 0 && g.Covers(run.Node));
+    /// <summary>A run that needs no permission is one a person runs on their own data: theirs alone.</summary>
+    public static bool Allows(Rights rights, JobRun run) => run.RequiredPermissions == Permission.None
+        ? rights.PersonId == run.StartedById
+        : rights.Grants.Any(g => (g.Permissions & run.RequiredPermissions) != 0 && g.Covers(run.Node));
 
     private async Task FinishAsync(JobRun run, JobRunStatus status, string? code, string? reason, JobOutcome? outcome, CancellationToken ct)
     {

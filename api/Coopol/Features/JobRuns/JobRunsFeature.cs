@@ -2,6 +2,7 @@ using Coopol.Common.GraphQL;
 using Hangfire;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Coopol.Features.Privacy;
 
 namespace Coopol.Features.JobRuns;
 
@@ -9,7 +10,7 @@ namespace Coopol.Features.JobRuns;
 public sealed class JobRunsFeature : IFeature
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration) =>
-        services.AddScoped<JobRunService>().AddScoped<JobRunner>().AddScoped<PurgeJobRunsJob>();
+        services.AddScoped<IPersonalDataStep, JobRunsPersonalData>().AddScoped<JobRunService>().AddScoped<JobRunner>().AddScoped<PurgeJobRunsJob>();
 
     public IEnumerable<NodeFetcher> NodeTypes =>
         [NodeFetcher.ForGuids(JobRunService.NodeType, (s, ids, ct) => s.GetRequiredService<JobRunService>().ByIdsAsync(ids, ct))];

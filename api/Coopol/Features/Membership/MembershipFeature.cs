@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Coopol.Features.Privacy;
 
 namespace Coopol.Features.Membership;
 
@@ -22,7 +23,7 @@ public sealed class MembershipFeature : IFeature
     public const string UploadPath = "/membership/uploads";
 
     public void AddServices(IServiceCollection services, IConfiguration configuration) =>
-        services.AddScoped<MembershipImporter>().AddScoped<MembershipImportService>().AddScoped<MembershipImportJob>();
+        services.AddScoped<IPersonalDataStep, MembershipPersonalData>().AddScoped<MembershipImporter>().AddScoped<MembershipImportService>().AddScoped<MembershipImportJob>();
 
     public IEnumerable<NodeFetcher> NodeTypes =>
         [NodeFetcher.ForGuids(MembershipImportService.NodeType, (s, ids, ct) => s.GetRequiredService<MembershipImportService>().ByIdsAsync(ids, ct))];

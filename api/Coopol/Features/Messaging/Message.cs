@@ -33,7 +33,8 @@ public sealed class Message
     public required TreeLevel Level { get; init; }
     public string? FederationCode { get; init; }
     public Guid? SectionId { get; init; }
-    public required Guid AuthorId { get; init; }
+    /// <summary>Null once the author's data was erased: the message shows as from a former user.</summary>
+    public Guid? AuthorId { get; set; }
     public Guid? SegmentId { get; set; }
     public string SegmentName { get; set; } = "";
     /// <summary>The segment as it was when sent (a later edit of the segment does not rewrite history).</summary>
@@ -85,7 +86,7 @@ public sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         builder.Property(m => m.StopCode).HasMaxLength(60);
         builder.Property(m => m.StopReason).HasMaxLength(500);
         builder.Ignore(m => m.Node);
-        builder.HasOne<Person>().WithMany().HasForeignKey(m => m.AuthorId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Person>().WithMany().HasForeignKey(m => m.AuthorId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Segment>().WithMany().HasForeignKey(m => m.SegmentId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(m => new { m.Level, m.FederationCode, m.SectionId, m.CreatedAt, m.Id });
         builder.HasIndex(m => m.Status);

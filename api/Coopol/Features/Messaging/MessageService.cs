@@ -244,7 +244,7 @@ public sealed class NoOwnContactException(ConsentChannel channel) : CoopolExcept
     channel == ConsentChannel.Email ? "Add your email to your profile to test a newsletter." : "Add your mobile number to your profile to test an SMS.");
 
 public sealed class SegmentTooSmallException() : CoopolException("SEGMENT_TOO_SMALL",
-    "This segment reaches fewer than 5 people: ask someone who manages the section's people to send it.");
+    "This segment reaches too few people to be sent by you: ask someone who manages the section's people to send it.");
 
 public sealed class TooManyTestsException() : CoopolException("TOO_MANY_TESTS",
     $"At most {MessageService.MaxTestsPerDay} test sends a day.");

@@ -13,6 +13,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Coopol.Features.Privacy;
 
 namespace Coopol.Features.Messaging;
 
@@ -24,7 +25,7 @@ public sealed class MessagingFeature : IFeature
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<SmtpOptions>(configuration.GetSection("Smtp")).Configure<TwilioOptions>(configuration.GetSection("Twilio"));
-        services.AddScoped<MessagingAccess>().AddScoped<SegmentService>().AddScoped<MessageService>().AddScoped<OutboxService>()
+        services.AddScoped<IPersonalDataStep, MessagingPersonalData>().AddScoped<MessagingAccess>().AddScoped<SegmentService>().AddScoped<MessageService>().AddScoped<OutboxService>()
             .AddScoped<OutboxDispatcher>().AddScoped<SendMessageJob>().AddScoped<UnsubscribeLinks>().AddScoped<SectionMailTemplates>()
             .AddScoped<TwilioWebhooks>().AddScoped<Unsubscribe>().AddScoped<ResumeMessagesJob>().AddScoped<MessagePreviews>()
             .AddScoped<IPersonMergeStep, MessagingMergeStep>().AddScoped<SendNoticesJob>();

@@ -39,7 +39,8 @@ public sealed class Segment
     public SegmentDefinition Definition { get; set; } = new();
     /// <summary>A drawn area (SRID 4326), for a geographic group.</summary>
     public MultiPolygon? Area { get; set; }
-    public required Guid CreatedById { get; init; }
+    /// <summary>Null once its creator's data was erased (the segment stays its node's).</summary>
+    public Guid? CreatedById { get; set; }
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; set; }
 
@@ -57,7 +58,7 @@ public sealed class SegmentConfiguration : IEntityTypeConfiguration<Segment>
         builder.Property(s => s.Definition).HasColumnType("jsonb").HasConversion(new JsonValueConverter<SegmentDefinition>(), JsonValueConverter<SegmentDefinition>.Comparer);
         builder.Property(s => s.Area).HasColumnType("geometry(MultiPolygon,4326)");
         builder.Ignore(s => s.Node);
-        builder.HasOne<Person>().WithMany().HasForeignKey(s => s.CreatedById).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Person>().WithMany().HasForeignKey(s => s.CreatedById).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(s => new { s.Level, s.FederationCode, s.SectionId, s.Name });
     }
 }

@@ -13,17 +13,19 @@ using NetTopologySuite.Geometries;
 namespace Coopol.Features.Messaging;
 
 /// <summary>How many people a segment reaches, as a sender sees it before sending. For a sender who does not see every
-/// person of the node, a count under <see cref="SegmentService.SmallCount"/> (zero included) is withheld (null): a
+/// person of the node, a count under Privacy:SmallCountMinimum (zero included) is withheld (null): a
 /// narrow segment must not single someone out.</summary>
 public sealed record SegmentCount(int? Matched, int? EmailReachable, int? SmsReachable, bool SmallCountsHidden);
 
 /// <summary>Saved segments and live counts. Segments read people only through <see cref="PeopleAccess.AudienceAsync"/>;
 /// every id a filter names is checked against the sender's node (sections of it, actions of it, people the sender sees).</summary>
 public sealed class SegmentService(CoopolDbContext db, MessagingAccess access, PeopleAccess people, ConsentService consents,
-    ActionAccess actions, IValidator<SaveSegmentInput> validator, IValidator<SegmentDefinitionInput> definitionValidator, TimeProvider clock)
+    ActionAccess actions, IValidator<SaveSegmentInput> validator, IValidator<SegmentDefinitionInput> definitionValidator, TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<Privacy.PrivacyOptions> privacy)
 {
     public const string NodeType = "Segment";
-    public const int SmallCount = 5;
+    /// <summary>Counts below this are withheld from who does not see everyone (Privacy:SmallCountMinimum, 5 by default).</summary>
+    public int SmallCount => privacy.Value.Minimum;
 
     public static readonly KeysetOrder<Segment> Order = KeysetOrder<Segment>.Ascending("segments",
         KeysetOrder<Segment>.Key(s => s.Name), KeysetOrder<Segment>.Key(s => s.Id));

@@ -10,6 +10,8 @@ public enum AccessKind
     ViewedPerson,
     /// <summary>Included the person in an export.</summary>
     ExportedPeople,
+    /// <summary>Downloaded everything Coopol holds about the person, at their request.</summary>
+    ExportedPersonalData,
 }
 
 /// <summary>Who opened a person's page or exported them: written by the scoped path itself, only ever appended,

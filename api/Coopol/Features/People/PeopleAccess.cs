@@ -88,6 +88,11 @@ public sealed class PeopleAccess(CoopolDbContext db, CallerContext caller, TimeP
         return person is not null && scope.Sees(person) ? (person, scope) : null;
     }
 
+    /// <summary>A person's own record and the records sections keep of them (linked to it): whose data a download holds
+    /// and an erasure removes. The caller decides first whether this may be asked (the person themselves, or who manages them).</summary>
+    public Task<List<Person>> RecordsOfAsync(Guid personId, CancellationToken ct) =>
+        db.People.AsNoTracking().Where(p => p.Id == personId || p.LinkedToId == personId).OrderBy(p => p.Id == personId ? 0 : 1).ToListAsync(ct);
+
     /// <summary>Streams the people an export holds (those whose details the caller sees), logging each one as
     /// exported by the caller once the stream has been read to the end.</summary>
     public async IAsyncEnumerable<Person> ExportAsync(Func<IQueryable<Person>, IQueryable<Person>> narrow, Guid jobRunId,

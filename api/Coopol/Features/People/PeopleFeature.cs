@@ -14,6 +14,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NetTopologySuite.Geometries;
+using Coopol.Features.Privacy;
 
 namespace Coopol.Features.People;
 
@@ -22,7 +23,7 @@ public sealed class PeopleFeature : IFeature
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddScoped<PeopleAccess>().AddScoped<PersonService>().AddScoped<ConsentService>().AddScoped<PersonMerge>()
+        services.AddScoped<IPersonalDataStep, PeoplePersonalData>().AddScoped<PeopleAccess>().AddScoped<PersonService>().AddScoped<ConsentService>().AddScoped<PersonMerge>()
             .AddScoped<PersonLoader>().AddScoped<CurrentConsentsLoader>().AddScoped<SectionPeopleLoader>()
             .AddScoped<PeopleExportService>().AddScoped<ExportPeopleJob>().AddScoped<PurgeExportsJob>()
             .AddScoped<IPersonMergeStep, PeopleMergeStep>();
@@ -101,7 +102,7 @@ public sealed class PeopleFeature : IFeature
             var notFound = new ExportNotFoundException();
             return export is null
                 ? Results.Problem(notFound.Message, statusCode: StatusCodes.Status404NotFound, extensions: new Dictionary<string, object?> { ["code"] = notFound.Code })
-                : Results.File(export.Content, "text/csv; charset=utf-8", export.FileName);
+                : Results.File(export.Content, export.FileName.EndsWith(".zip", StringComparison.Ordinal) ? "application/zip" : "text/csv; charset=utf-8", export.FileName);
         });
 
     public Task SeedDemoAsync(DemoWorld demo, CancellationToken ct)

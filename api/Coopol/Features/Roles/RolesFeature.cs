@@ -10,6 +10,7 @@ using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Coopol.Features.Privacy;
 
 namespace Coopol.Features.Roles;
 
@@ -17,7 +18,7 @@ namespace Coopol.Features.Roles;
 public sealed class RolesFeature : IFeature
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration) =>
-        services.AddScoped<RoleService>().AddScoped<ActiveGrantsLoader>().AddScoped<MayRevokeLoader>()
+        services.AddScoped<IPersonalDataStep, RolesPersonalData>().AddScoped<RoleService>().AddScoped<ActiveGrantsLoader>().AddScoped<MayRevokeLoader>()
             .AddScoped<RecordExpiredGrantsJob>().AddScoped<IPersonMergeStep, RolesMergeStep>();
 
     public Permission Permissions => Permission.ManageDelegations;

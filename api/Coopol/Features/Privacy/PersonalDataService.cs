@@ -1,0 +1,111 @@
+using Coopol.Access;
+using Coopol.Common;
+using Coopol.Data;
+using Coopol.Features.JobRuns;
+using Coopol.Features.PartyTree;
+using Coopol.Features.People;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coopol.Features.Privacy;
+
+/// <summary>What the job making a download was asked for (stored with its run).</summary>
+public sealed record PersonalDataExportParameters(Guid PersonId);
+
+public sealed record ErasePersonalDataInput(string? PersonId, string Confirmation);
+
+/// <summary>The rights of the person: a person downloads and erases their own data; those who manage their section do
+/// the same on their request, and it is recorded (the access log for a download, the erasure record for an erasure).</summary>
+public sealed class PersonalDataService(CoopolDbContext db, CallerContext caller, PeopleAccess people, JobRunService runs,
+    IEnumerable<IPersonalDataStep> steps, TimeProvider clock)
+{
+    public const string ExportKind = "personal-data-export";
+    /// <summary>Typed by whoever erases, so a slip of the finger never erases anyone.</summary>
+    public const string Confirmation = "ERASE";
+
+    /// <summary>The person asked about, and whether the caller is that person; anyone else must manage their section.</summary>
+    private async Task<(Person Person, bool Self, Rights Rights)> RequireSubjectAsync(string? personId, CancellationToken ct)
+    {
+        var rights = await caller.GetRightsAsync(ct);
+        var self = rights.RequirePerson();
+        var id = personId is null ? self : GlobalId.ParseGuid(personId, PersonService.NodeType, "personId");
+        if (id == self) return ((await people.RecordsOfAsync(self, ct)).First(), true, rights);
+        var scope = await people.ScopeAsync(ct);
+        var person = await people.FindAsync(id, ct);
+        if (person is null || !scope.Sees(person)) throw new PersonNotFoundException();
+        if (!scope.Manages(person.SectionId)) throw new ForbiddenException("Only those who manage this person's section do this on their request.");
+        if (person.LinkedToId is not null)
+            throw InputValidationException.For("personId", "LINKED_RECORD", "This record is linked to a person known elsewhere: they ask for their data themselves.");
+        return (person, false, rights);
+    }
+
+    public async Task<JobRun> StartExportAsync(string? personId, CancellationToken ct)
+    {
+        var (person, self, _) = await RequireSubjectAsync(personId, ct);
+        var section = await db.Sections.AsNoTracking().FirstAsync(s => s.Id == person.SectionId, ct);
+        return await runs.StartAsync<ExportPersonalDataJob>(ExportKind, self ? Permission.None : Permission.ManagePeople, SectionService.NodeOf(section),
+            new PersonalDataExportParameters(person.Id), id => j => j.RunAsync(id, CancellationToken.None), ct);
+    }
+
+    public async Task<DataSubject> SubjectAsync(Guid personId, CancellationToken ct)
+    {
+        var records = await people.RecordsOfAsync(personId, ct);
+        return new DataSubject(personId, records.Select(r => r.Id).ToList(),
+            records.Where(r => r.Email is not null).Select(r => r.Email!).Distinct().ToList(),
+            records.Where(r => r.Phone is not null).Select(r => r.Phone!).Distinct().ToList());
+    }
+
+    /// <summary>Erases a person and the records sections keep of them, in one transaction: each feature deletes what is
+    /// theirs alone and unlinks what must stay for counts; the audit keeps that it happened, not what it erased.</summary>
+    public async Task<ErasureRecord> EraseAsync(ErasePersonalDataInput input, CancellationToken ct)
+    {
+        if (input.Confirmation != Confirmation)
+            throw InputValidationException.For("confirmation", "CONFIRMATION_REQUIRED", $"Type {Confirmation} to erase: it cannot be undone.");
+        var (person, self, rights) = await RequireSubjectAsync(input.PersonId, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (!self && await db.RoleGrants.AsNoTracking().Where(RoleGrant.ActiveAt(now)).AnyAsync(g => g.PersonId == person.Id, ct))
+            throw new RolesHeldException();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var subject = await SubjectAsync(person.Id, ct);
+        var tally = new ErasureTally();
+        foreach (var step in steps.OrderBy(s => s.Order)) await step.EraseAsync(subject, tally, ct);
+        var record = new ErasureRecord { At = now, ByThemselves = self, ActorId = self ? null : rights.PersonId, SectionId = person.SectionId };
+        foreach (var (table, rows) in tally.Rows) record.Rows[table] = rows;
+        db.Add(record);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        caller.Reset();
+        return record;
+    }
+}
+
+/// <summary>Writes a person's download, acting for who asked: the person, or an organizer who still manages them (the
+/// download is then logged in the person's access log).</summary>
+public sealed class ExportPersonalDataJob(JobRunner runner, PersonalDataService service, IEnumerable<IPersonalDataStep> steps, CoopolDbContext db,
+    TimeProvider clock)
+{
+    [Hangfire.AutomaticRetry(Attempts = 0)]
+    public Task RunAsync(Guid runId, CancellationToken ct) => runner.RunAsync(runId, async (run, progress, token) =>
+    {
+        var p = JobRunService.ParametersOf<PersonalDataExportParameters>(run) ?? throw new InvalidOperationException("An export run without parameters.");
+        var subject = await service.SubjectAsync(p.PersonId, token);
+        if (subject.RecordIds.Count == 0) throw new PersonNotFoundException();
+        var archive = new PersonalDataArchive(db);
+        foreach (var step in steps.OrderBy(s => s.Order)) await step.ExportAsync(subject, archive, token);
+        await progress.ReportAsync(archive.Rows, archive.Rows, token, force: true);
+        await runner.EnsureStillAllowedAsync(run, token);
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.Add(new PeopleExport
+        {
+            JobRunId = run.Id, RequestedById = run.StartedById, FileName = $"coopol-donnees-{now:yyyyMMdd-HHmm}.zip", Content = archive.ToZip(now),
+            Rows = archive.Rows, CreatedAt = now, ExpiresAt = now + PeopleExportService.Lifetime,
+        });
+        if (run.StartedById != p.PersonId)
+            db.Add(new AccessLogEntry { SubjectId = p.PersonId, ActorId = run.StartedById, Kind = AccessKind.ExportedPersonalData, At = now, JobRunId = run.Id });
+        await db.SaveChangesAsync(token);
+        return new JobOutcome($"{archive.Rows} rows in {archive.TableNames.Count} tables", $"/exports/{run.Id:N}");
+    }, ct);
+}
+
+public sealed class RolesHeldException() : CoopolException("ROLES_HELD",
+    "This person holds roles or delegations: they are revoked first, by who may, or the person erases their data themselves.");

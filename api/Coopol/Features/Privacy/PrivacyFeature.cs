@@ -1,0 +1,33 @@
+using Coopol.Common.GraphQL;
+using Coopol.Features.JobRuns;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Coopol.Features.Privacy;
+
+/// <summary>The rights of the person: download everything Coopol holds about oneself (a ZIP made by a job) and erase
+/// it; organizers do the same on a person's request, recorded. Each feature answers for its own tables
+/// (<see cref="IPersonalDataStep"/>).</summary>
+public sealed class PrivacyFeature : IFeature
+{
+    public void AddServices(IServiceCollection services, IConfiguration configuration) =>
+        services.Configure<PrivacyOptions>(configuration.GetSection("Privacy")).AddScoped<PersonalDataService>().AddScoped<ExportPersonalDataJob>().AddScoped<IPersonalDataStep, PrivacyPersonalData>();
+
+    public void AddMutations(ObjectGraphType mutation)
+    {
+        mutation.Field<NonNullGraphType<ExportPersonalDataPayloadType>>("exportPersonalData")
+            .Description("Starts the download of everything Coopol holds about a person (none: the viewer), as a ZIP of JSON and CSV made by a job "
+                + "(see JobRun.resultUrl). For someone else: MANAGE_PEOPLE on their section, logged in their access log.")
+            .Argument<IdGraphType>("personId")
+            .ResolveAsync(async ctx => await Payload<JobRun>.RunAsync(() =>
+                ctx.Service<PersonalDataService>().StartExportAsync(ctx.GetArgument<string?>("personId"), ctx.CancellationToken)));
+        mutation.Field<NonNullGraphType<ErasePersonalDataPayloadType>>("erasePersonalData")
+            .Description("Erases a person's data for good: what is theirs alone is deleted, what counts need (door reports, attendance) is kept "
+                + "linked to no one, their messages show as from a former user. Recorded without what was erased.")
+            .Argument<NonNullGraphType<ErasePersonalDataInputType>>("input")
+            .ResolveAsync(async ctx => await Payload<ErasureRecord>.RunAsync(() =>
+                ctx.Service<PersonalDataService>().EraseAsync(ctx.GetArgument<ErasePersonalDataInput>("input"), ctx.CancellationToken)));
+    }
+}
