@@ -7,7 +7,7 @@ using Coopol.Data;
 
 // The import command's own options (--round 1, --dry-run) are not configuration.
 var command = args.FirstOrDefault();
-var builder = WebApplication.CreateBuilder(command == "import" ? [] : args);
+var builder = WebApplication.CreateBuilder(command is "import" or "retention" ? [] : args);
 builder.Services.AddCoopolCore(builder.Configuration);
 builder.Services.AddCoopolAuthentication(builder.Configuration, builder.Environment);
 builder.Services.AddCoopolGraphQL();
@@ -24,6 +24,11 @@ await app.Services.MigrateCoopolDatabaseAsync();
 if (command == "import")
 {
     Environment.ExitCode = await ImportCommand.RunAsync(app.Services, args);
+    return;
+}
+if (command == "retention")
+{
+    Environment.ExitCode = await RetentionCommand.RunAsync(app.Services, args);
     return;
 }
 if (command == "seed")

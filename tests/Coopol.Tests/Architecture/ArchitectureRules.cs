@@ -154,6 +154,8 @@ public static class ArchitectureRules
         "Coopol.Features.Messaging.SectionMailTemplate", "Coopol.Features.Messaging.ServerKey",
         // The national address base (BAN/BAL, open data), its buildings and their door counts: places, never people.
         "Coopol.Features.Addresses.Address", "Coopol.Features.Addresses.Building", "Coopol.Features.Addresses.Door",
+        // What a retention run purged: counts only, never who.
+        "Coopol.Features.Privacy.RetentionRun",
         // Which buildings a section's canvass has done: places, never people.
         "Coopol.Features.Canvassing.CanvassedBuilding",
     ];

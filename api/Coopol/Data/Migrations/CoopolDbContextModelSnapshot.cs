@@ -2704,6 +2704,10 @@ namespace Coopol.Data.Migrations
                     b.Property<bool>("ByThemselves")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Reason")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
                     b.Property<string>("Rows")
                         .IsRequired()
                         .HasColumnType("jsonb");
@@ -2718,6 +2722,39 @@ namespace Coopol.Data.Migrations
                     b.HasIndex("At");
 
                     b.ToTable("ErasureRecords", (string)null);
+                });
+
+            modelBuilder.Entity("Coopol.Features.Privacy.RetentionRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CanvassingReports")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("DryRun")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("FormerMembers")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InactiveSupporters")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("RetentionRuns", (string)null);
                 });
 
             modelBuilder.Entity("Coopol.Features.Roles.RoleGrantEvent", b =>

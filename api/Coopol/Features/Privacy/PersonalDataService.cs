@@ -64,17 +64,29 @@ public sealed class PersonalDataService(CoopolDbContext db, CallerContext caller
         var now = clock.GetUtcNow().UtcDateTime;
         if (!self && await db.RoleGrants.AsNoTracking().Where(RoleGrant.ActiveAt(now)).AnyAsync(g => g.PersonId == person.Id, ct))
             throw new RolesHeldException();
+        var record = await EraseSubjectAsync(person.Id, self ? null : rights.PersonId, self ? null : "on request", ct, byThemselves: self);
+        caller.Reset();
+        return record;
+    }
+
+    /// <summary>The erasure itself, for a request checked by the caller or a retention policy: each feature's step in one
+    /// transaction, and a record of counts.</summary>
+    public async Task<ErasureRecord> EraseSubjectAsync(Guid personId, Guid? actorId, string? reason, CancellationToken ct, bool byThemselves = false)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var subject = await SubjectAsync(person.Id, ct);
+        var subject = await SubjectAsync(personId, ct);
+        var sectionId = (await people.RecordsOfAsync(personId, ct)).FirstOrDefault()?.SectionId;
         var tally = new ErasureTally();
         foreach (var step in steps.OrderBy(s => s.Order)) await step.EraseAsync(subject, tally, ct);
-        var record = new ErasureRecord { At = now, ByThemselves = self, ActorId = self ? null : rights.PersonId, SectionId = person.SectionId };
+        var record = new ErasureRecord
+        {
+            At = clock.GetUtcNow().UtcDateTime, ByThemselves = byThemselves, ActorId = actorId, SectionId = sectionId, Reason = reason,
+        };
         foreach (var (table, rows) in tally.Rows) record.Rows[table] = rows;
         db.Add(record);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
-        caller.Reset();
         return record;
     }
 }

@@ -47,6 +47,8 @@ public sealed class ErasureRecord
     public required bool ByThemselves { get; init; }
     public Guid? ActorId { get; init; }
     public Guid? SectionId { get; init; }
+    /// <summary>Why, when the person did not ask it themselves: "on request", or the retention policy that erased them.</summary>
+    public string? Reason { get; init; }
     public Dictionary<string, int> Rows { get; init; } = [];
 }
 
@@ -55,6 +57,7 @@ public sealed class ErasureRecordConfiguration : IEntityTypeConfiguration<Erasur
     public void Configure(EntityTypeBuilder<ErasureRecord> builder)
     {
         builder.ToTable("ErasureRecords");
+        builder.Property(e => e.Reason).HasMaxLength(60);
         builder.Property(e => e.Rows).HasColumnType("jsonb")
             .HasConversion(new JsonValueConverter<Dictionary<string, int>>(), JsonValueConverter<Dictionary<string, int>>.Comparer);
         builder.HasOne<People.Person>().WithMany().HasForeignKey(e => e.ActorId).OnDelete(DeleteBehavior.SetNull);

@@ -1,4 +1,11 @@
+using Coopol.Access;
+using Coopol.Common;
 using Coopol.Common.GraphQL;
+using Coopol.Common.Paging;
+using Coopol.Data;
+using GraphQL.Types.Relay;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
 using Coopol.Features.JobRuns;
 using GraphQL;
 using GraphQL.Types;
@@ -13,7 +20,24 @@ namespace Coopol.Features.Privacy;
 public sealed class PrivacyFeature : IFeature
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration) =>
-        services.Configure<PrivacyOptions>(configuration.GetSection("Privacy")).AddScoped<PersonalDataService>().AddScoped<ExportPersonalDataJob>().AddScoped<IPersonalDataStep, PrivacyPersonalData>();
+        services.Configure<PrivacyOptions>(configuration.GetSection("Privacy")).Configure<RetentionOptions>(configuration.GetSection("Retention"))
+            .AddScoped<RetentionService>().AddScoped<RetentionJob>().AddScoped<PersonalDataService>().AddScoped<ExportPersonalDataJob>().AddScoped<IPersonalDataStep, PrivacyPersonalData>();
+
+    public void ScheduleJobs(IRecurringJobManager jobs) =>
+        jobs.AddOrUpdate<RetentionJob>(RetentionJob.RecurringId, j => j.RunAsync(CancellationToken.None), "15 3 * * *");
+
+    public void AddQueries(ObjectGraphType query) =>
+        query.Field<NonNullGraphType<ConnectionType<RetentionRunType>>>("retentionRuns")
+            .Description("The nightly retention runs, newest first: what each purged or, as a dry run, would purge (national MANAGE_PEOPLE).")
+            .PagingArguments()
+            .ResolveAsync(async ctx =>
+            {
+                var rights = await ctx.Service<CallerContext>().GetRightsAsync(ctx.CancellationToken);
+                if (!rights.Can(Permission.ManagePeople, TreeNode.National))
+                    throw new ForbiddenException("Retention reports are the national team's (MANAGE_PEOPLE, national).");
+                return (await ctx.Service<CoopolDbContext>().Set<RetentionRun>().AsNoTracking()
+                    .ToPageAsync(RetentionRunType.Order, ctx.PageRequest(), ctx.CancellationToken)).ToConnection();
+            });
 
     public void AddMutations(ObjectGraphType mutation)
     {

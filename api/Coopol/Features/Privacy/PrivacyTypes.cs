@@ -30,3 +30,21 @@ public sealed class ErasureRecordType : ObjectGraphType<ErasureRecord>
 public sealed class ErasePersonalDataPayloadType() : PayloadType<ErasureRecordType, ErasureRecord>("ErasePersonalDataPayload", "erasure");
 
 public sealed class ExportPersonalDataPayloadType() : PayloadType<JobRunType, JobRun>("ExportPersonalDataPayload", "run");
+
+public sealed class RetentionRunType : ObjectGraphType<RetentionRun>
+{
+    public static readonly Coopol.Common.Paging.KeysetOrder<RetentionRun> Order = Coopol.Common.Paging.KeysetOrder<RetentionRun>.DescendingBy("runs",
+        Coopol.Common.Paging.KeysetOrder<RetentionRun>.Key(r => r.At), Coopol.Common.Paging.KeysetOrder<RetentionRun>.Key(r => r.Id));
+
+    public RetentionRunType()
+    {
+        Name = "RetentionRun";
+        Description = "A run of the retention policies: counts only, never who.";
+        Field(r => r.At);
+        Field(r => r.DryRun);
+        Field(r => r.Trigger);
+        Field(r => r.CanvassingReports).Description("Door reports whose data about people was (or would be) purged; their outcome stays.");
+        Field(r => r.InactiveSupporters).Description("Supporters with no activity and no renewed consent, erased.");
+        Field(r => r.FormerMembers).Description("Former members kept past the configured time, erased.");
+    }
+}
