@@ -64,6 +64,8 @@ public sealed class MembershipFile : IDisposable
 
     private static MembershipFile OpenExcel(string path)
     {
+        // ExcelDataReader reads the code pages of old workbooks; .NET has them once this provider is registered.
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
         var stream = File.OpenRead(path);
         try
         {

@@ -134,5 +134,37 @@ public sealed class MembershipImportTests(ApiFixture api) : IDisposable
         people.At("section.people.totalCount")!.GetValue<int>().ShouldBeGreaterThan(5);
     }
 
+    [Fact]
+    public async Task AnExcelWorkbookIsReadLikeItsCsvWithItsDatesAndNumbersAsCells()
+    {
+        var w = await TestWorld.CreateAsync(api);
+        var file = PathOf("adherents.xlsx");
+        var rows = new[]
+        {
+            new Dictionary<string, object?>
+            {
+                ["N° adhérent"] = 290001d, ["Nom"] = "LE BRIS", ["Prénom"] = "Maëlle", ["Courriel"] = "maelle@exemple.fr", ["Portable"] = "06 12 34 56 78",
+                ["Section"] = "Alpha", ["Fonction"] = "Secrétaire de section", ["Date d'adhésion"] = new DateTime(2019, 3, 12), ["Cotisation à jour"] = true,
+            },
+            new Dictionary<string, object?>
+            {
+                ["N° adhérent"] = 290002d, ["Nom"] = "Kerjean", ["Prénom"] = "Goulven", ["Courriel"] = null, ["Portable"] = null,
+                ["Section"] = "Beta", ["Fonction"] = null, ["Date d'adhésion"] = new DateTime(2024, 6, 1), ["Cotisation à jour"] = false,
+            },
+        };
+        await MiniExcelLibs.MiniExcel.SaveAsAsync(file, rows);
+        var (status, upload) = await _imports.UploadAsync(file, Fed29, TestWorld.FederationSecretaryA);
+        status.ShouldBe(HttpStatusCode.Created, upload?.ToJsonString());
+        upload!["encoding"]!.GetValue<string>().ShouldBe("XLSX");
+        var (dry, applied) = await _imports.ImportAsync(file, Fed29, TestWorld.FederationSecretaryA);
+        dry["problems"]!.AsArray().ShouldBeEmpty(dry.ToJsonString());
+        applied["status"]!.GetValue<string>().ShouldBe("APPLIED");
+        var maelle = await api.WithDbAsync(db => db.People.AsNoTracking().SingleAsync(p => p.Email == "maelle@exemple.fr"));
+        (maelle.FirstName, maelle.SectionId, maelle.Phone).ShouldBe(("Maëlle", w.S1.Id, "+33612345678"));
+        var membership = await api.WithDbAsync(db => db.Set<MembershipRecord>().AsNoTracking().SingleAsync(m => m.PersonId == maelle.Id));
+        (membership.Number, membership.JoinedOn, membership.DuesPaid).ShouldBe(("290001", new DateOnly(2019, 3, 12), (bool?)true));
+        (await api.WithDbAsync(db => db.RoleGrants.CountAsync(g => g.PersonId == maelle.Id && g.Role == Role.SectionSecretary))).ShouldBe(1);
+    }
+
     private static Encoding CsvTable1252 => Coopol.Common.Imports.CsvTable.Windows1252;
 }
