@@ -15,7 +15,8 @@ const config: CodegenConfig = {
         documentMode: 'string',
         useTypeImports: true,
         enumsAsTypes: true,
-        scalars: { DateTime: 'string', DateOnly: 'string', Guid: 'string', Decimal: 'number' },
+        // Long (a file's size) is a JSON number: far below 2^53.
+        scalars: { DateTime: 'string', DateOnly: 'string', Guid: 'string', Decimal: 'number', Long: 'number' },
         skipTypename: false,
         avoidOptionals: false,
       },

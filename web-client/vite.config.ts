@@ -35,7 +35,7 @@ function collectAppFiles(): Plugin {
 }
 
 /** Paths the API answers (never the app's pages): the service worker leaves them to the network. */
-const API_PATHS = /^\/(graphql|auth|exports|tiles|geojson|results\.csv|walk-lists|messaging|graphiql\.html)(\/|$|\?|\.)/;
+const API_PATHS = /^\/(graphql|auth|exports|tiles|geojson|results\.csv|walk-lists|messaging|membership|graphiql\.html)(\/|$|\?|\.)/;
 
 export default defineConfig({
   // Absolute asset URLs: graphiql.html is served by the API at /graphql/ide.
@@ -105,6 +105,8 @@ export default defineConfig({
         changeOrigin: false,
         bypass: (req) => (req.method === 'POST' ? undefined : req.url),
       },
+      // Membership file uploads (POST /membership/uploads); the wizard itself is the app's page /members/import.
+      '/membership/': { target: apiTarget, changeOrigin: false },
     },
   },
   // Monaco (GraphiQL editor) workers are ES modules.

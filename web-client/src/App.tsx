@@ -17,6 +17,7 @@ import { HomePage } from './features/home/HomePage';
 import { ImportsPage } from './features/imports/ImportsPage';
 import { Layout, NotFoundPage } from './features/layout/Layout';
 import { MapPage } from './features/map/MapPage';
+import { MembershipImportPage } from './features/membership/MembershipImportPage';
 import { EditMessagePage, NewMessagePage } from './features/messaging/ComposerPages';
 import { MailTemplatePage } from './features/messaging/MailTemplatePage';
 import { MessagePage } from './features/messaging/MessagePage';
@@ -25,6 +26,7 @@ import { EditSegmentPage, NewSegmentPage } from './features/messaging/SegmentFor
 import { SegmentsPage } from './features/messaging/SegmentsPage';
 import { UnsubscribePage } from './features/messaging/UnsubscribePage';
 import { PersonPage } from './features/people/PersonPage';
+import { MyDataPage } from './features/privacy/MyDataPage';
 import { ResultsPage } from './features/results/ResultsPage';
 import { SectionPage } from './features/sections/SectionPage';
 import { ViewerProvider } from './features/viewer/ViewerContext';
@@ -56,6 +58,7 @@ export function AppRoutes() {
         <Route path="/map" element={<Protected><MapPage /></Protected>} />
         <Route path="/results" element={<Protected><ResultsPage /></Protected>} />
         <Route path="/imports" element={<Protected><ImportsPage /></Protected>} />
+        <Route path="/members/import" element={<Protected><MembershipImportPage /></Protected>} />
         {/* Finding an action and joining it are open to anyone: visitors sign up without an account. */}
         <Route path="/actions" element={<NearbyActionsPage />} />
         {/* The link sent to a visitor: confirms their sign-up, without an account. */}
@@ -65,6 +68,7 @@ export function AppRoutes() {
         <Route path="/sections/:sectionId/actions" element={<Protected><SectionActionsPage /></Protected>} />
         <Route path="/sections/:sectionId/actions/new" element={<Protected><NewActionPage /></Protected>} />
         <Route path="/me/actions" element={<Protected><MyActionsPage /></Protected>} />
+        <Route path="/me/data" element={<Protected><MyDataPage /></Protected>} />
         <Route path="/shares/:id" element={<Protected><WalkListPage /></Protected>} />
         <Route path="/review" element={<Protected><FieldReviewPage /></Protected>} />
         <Route path="/outbox" element={<Protected><OutboxPage /></Protected>} />

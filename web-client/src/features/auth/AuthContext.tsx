@@ -8,8 +8,10 @@ export interface AuthState {
   sessionEnded: boolean;
   /** True after the user signed out with the button: the next sign-in starts from the home page. */
   signedOut: boolean;
+  /** True after the user erased their own data, which signed them out: the sign-in page says so. */
+  erased: boolean;
   signIn: (token: StoredToken) => void;
-  signOut: () => void;
+  signOut: (options?: { erased?: boolean }) => void;
 }
 
 const AuthContext = createContext<AuthState | null>(null);
@@ -18,17 +20,20 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [token, setToken] = useState<string | null>(() => readToken());
   const [sessionEnded, setSessionEnded] = useState(false);
   const [signedOut, setSignedOut] = useState(false);
+  const [erased, setErased] = useState(false);
 
   const signIn = useCallback((next: StoredToken) => {
     storeToken(next);
     setSessionEnded(false);
     setSignedOut(false);
+    setErased(false);
     setToken(next.accessToken);
   }, []);
 
-  const signOut = useCallback(() => {
+  const signOut = useCallback((options?: { erased?: boolean }) => {
     clearToken();
     setSignedOut(true);
+    setErased(options?.erased ?? false);
     setToken(null);
   }, []);
 
@@ -45,8 +50,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   );
 
   const value = useMemo(
-    () => ({ token, sessionEnded, signedOut, signIn, signOut }),
-    [token, sessionEnded, signedOut, signIn, signOut],
+    () => ({ token, sessionEnded, signedOut, erased, signIn, signOut }),
+    [token, sessionEnded, signedOut, erased, signIn, signOut],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -10,7 +10,7 @@ type LoadState = { status: 'loading' } | { status: 'error' } | DevUsersResult;
 
 export function SignInPage() {
   const { t } = useTranslation();
-  const { signIn, sessionEnded } = useAuth();
+  const { signIn, sessionEnded, erased } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
   const from = (location.state as { from?: string } | null)?.from;
@@ -46,6 +46,11 @@ export function SignInPage() {
   return (
     <section className="page signin" aria-labelledby="signin-title" data-testid="signin-page">
       <PageHeading id="signin-title">{t('signin.title')}</PageHeading>
+      {erased && (
+        <p className="success" role="status" data-testid="signin-erased">
+          {t('signin.erased')}
+        </p>
+      )}
       {sessionEnded && (
         <p className="notice" role="status" data-testid="session-ended">
           {t('signin.sessionEnded')}

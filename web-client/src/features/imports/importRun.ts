@@ -9,12 +9,15 @@ export const IMPORT_POLL_MS = 1000;
 
 export type Run = Extract<NonNullable<ImportRunResult['node']>, { __typename: 'JobRun' }>;
 
-export type ImportState =
+/** A job that makes a report (an import): sent, followed while it runs, then how it ended and its report. */
+export type JobState<TReport> =
   | { phase: 'idle' }
   | { phase: 'uploading' }
   | { phase: 'running'; runId: string; run: Run | null }
-  | { phase: 'done'; run: Run; report: ImportReportFieldsFragment | null }
-  | { phase: 'failed'; code: string; reason: string | null; run?: Run; report?: ImportReportFieldsFragment | null };
+  | { phase: 'done'; run: Run; report: TReport | null }
+  | { phase: 'failed'; code: string; reason: string | null; run?: Run; report?: TReport | null };
+
+export type ImportState = JobState<ImportReportFieldsFragment>;
 
 /** "line 12, column 3: problem" → its line, column and problem, to show them apart. */
 export function whereOf(reason: string | null | undefined): { line: number; column: number | null; problem: string } | null {
@@ -27,15 +30,24 @@ function codeOf(cause: unknown): string {
   return cause instanceof ApiError ? cause.primaryCode : 'NETWORK';
 }
 
-/** Follows an import's run every second until it ends, then reads its report. */
-export function useImportRun(state: ImportState, setState: (state: ImportState) => void) {
+/** Reads the report a job run made, once it ended. */
+export type ReportReader<TReport> = (runId: string, signal: AbortSignal) => Promise<TReport | null>;
+
+async function readImportReport(runId: string, signal: AbortSignal): Promise<ImportReportFieldsFragment | null> {
+  return (await executeGraphQL(ImportReportOfRunQuery, { runId }, { signal })).data?.importReportOfRun ?? null;
+}
+
+/** For a job that makes no report (its run says all, e.g. the URL of the file it made). */
+export const noReport: ReportReader<null> = () => Promise.resolve(null);
+
+/** Follows a job's run every second until it ends, then reads its report (`readReport` must be a stable function). */
+export function useJobRun<TReport>(state: JobState<TReport>, setState: (state: JobState<TReport>) => void, readReport: ReportReader<TReport>) {
   const runId = state.phase === 'running' ? state.runId : null;
   useEffect(() => {
     if (!runId) return;
     const controller = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const report = async () =>
-      (await executeGraphQL(ImportReportOfRunQuery, { runId }, { signal: controller.signal })).data?.importReportOfRun ?? null;
+    const report = () => readReport(runId, controller.signal);
     const poll = async () => {
       try {
         const result = await executeGraphQL(ImportRunQuery, { id: runId }, { signal: controller.signal });
@@ -63,6 +75,11 @@ export function useImportRun(state: ImportState, setState: (state: ImportState) 
     };
     // Polling restarts only for another run.
   }, [runId]);
+}
+
+/** Follows an import's run every second until it ends, then reads its report. */
+export function useImportRun(state: ImportState, setState: (state: ImportState) => void) {
+  useJobRun(state, setState, readImportReport);
 }
 
 export function useImportState() {

@@ -45,7 +45,10 @@ export const ImportReportsQuery = graphql(`
   }
 `);
 
-/** An import job's progress (its file read, in KB) and how it ended. */
+/**
+ * A job's progress (an import: its file read, in KB) and how it ended; a job making a file (a personal data download)
+ * gives its URL once it succeeded. Followed by useJobRun.
+ */
 export const ImportRunQuery = graphql(`
   query ImportRun($id: ID!) {
     node(id: $id) {
@@ -58,6 +61,7 @@ export const ImportRunQuery = graphql(`
         summary
         stopCode
         stopReason
+        resultUrl
       }
     }
   }

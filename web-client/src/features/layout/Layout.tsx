@@ -5,7 +5,7 @@ import { NavigationFocusProvider, PageHeading } from '../../ui/PageHeading';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useAuth } from '../auth/AuthContext';
 import { clearFieldData, queuedReports } from '../canvass/offlineStore';
-import { canImport, canReviewField, canSeeOutbox, canSendMessages, canViewResults, holdsRights } from '../viewer/permissions';
+import { canImport, canImportMembers, canReviewField, canSeeOutbox, canSendMessages, canViewResults, holdsRights } from '../viewer/permissions';
 import { useViewer } from '../viewer/ViewerContext';
 
 function LanguageSwitch() {
@@ -87,6 +87,11 @@ export function Layout() {
           {token && viewer && canSeeOutbox(viewer) && (
             <NavLink to="/outbox" data-testid="nav-outbox">
               {t('header.outbox')}
+            </NavLink>
+          )}
+          {token && viewer && canImportMembers(viewer) && (
+            <NavLink to="/members/import" data-testid="nav-membership-import">
+              {t('header.membershipImport')}
             </NavLink>
           )}
           {token && viewer && canImport(viewer) && (

@@ -20,7 +20,9 @@ export function AccessLog({ log, isViewer }: { log: Log; isViewer: boolean }) {
             <li key={`${e.at}-${i}`} data-testid="access-log-entry" data-kind={e.kind}>
               <time dateTime={e.at}>{formatDateTime(e.at)}</time>
               <span>
-                {t(`accessLog.kinds.${e.kind}`, { name: e.actorName ?? t('accessLog.erased') })}
+                {isViewer && e.kind === 'EXPORTED_PERSONAL_DATA'
+                  ? t('accessLog.kindsSelf.EXPORTED_PERSONAL_DATA', { name: e.actorName ?? t('accessLog.erased') })
+                  : t(`accessLog.kinds.${e.kind}`, { name: e.actorName ?? t('accessLog.erased') })}
               </span>
             </li>
           ))}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { PersonDetailsFieldsFragment } from '../../gql/graphql';
 import { PageHeading } from '../../ui/PageHeading';
+import { OnRequestPanel } from '../privacy/OnRequestPanel';
 import { AccessLog } from './AccessLog';
 import { ConsentsPanel } from './ConsentsPanel';
 import { EditPersonForm } from './EditPersonForm';
@@ -85,6 +86,19 @@ export function PersonProfile({ person, onChange, intro }: Props) {
       {person.consents && <ConsentsPanel person={person} onChange={(consents) => onChange({ ...person, ...consents })} />}
       {person.grants && <PersonGrants grants={grants} isViewer={person.isViewer} />}
       {person.accessLog && <AccessLog log={person.accessLog} isViewer={person.isViewer} />}
+      {person.isViewer ? (
+        <section className="my-data-link" aria-labelledby="my-data-link-title" data-testid="my-data-section">
+          <h2 id="my-data-link-title">{t('privacy.myData.title')}</h2>
+          <p>
+            {t('privacy.profileLink.text')}{' '}
+            <Link to="/me/data" data-testid="my-data-link">
+              {t('privacy.profileLink.link')}
+            </Link>
+          </p>
+        </section>
+      ) : (
+        person.viewerCanManage && <OnRequestPanel person={person} />
+      )}
     </article>
   );
 }

@@ -101,3 +101,11 @@ export function seesEveryone(viewer: Viewer, node: PeopleNode, section?: Section
     return node.level === 'SECTION' && g.section?.id === node.sectionId;
   });
 }
+
+/**
+ * Who manages the people of a federation or of the whole party (MANAGE_PEOPLE there: a federation's secretary, the
+ * national team): the membership file import is offered (the API checks the scope of each upload and run).
+ */
+export function canImportMembers(viewer: Viewer): boolean {
+  return viewer.grants.some((g) => (g.level === 'NATIONAL' || g.level === 'FEDERATION') && g.permissions.includes('MANAGE_PEOPLE'));
+}
