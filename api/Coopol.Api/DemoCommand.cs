@@ -12,6 +12,13 @@ public static class DemoCommand
         var count = configuration.GetValue("DemoData:People", 3000);
         var seeded = await seeder.SeedAsync(count, CancellationToken.None);
         Console.WriteLine(seeded ? $"Demo data loaded: {count} people, 14 sections, dev users." : "Demo data already present: left as it is.");
+        // The party's membership file of the demo federation, for the import wizard (Import members, as fed29@demo.coopol.fr).
+        var membershipFile = Path.GetFullPath(configuration["DemoData:MembershipFile"] ?? Path.Combine("..", "..", "demo", "adherents-finistere.csv"));
+        if (!File.Exists(membershipFile))
+        {
+            var rows = Coopol.Features.Membership.MembershipDemo.Write(membershipFile, [DemoUsers.Member.Email]);
+            Console.WriteLine($"Membership file of Finistère (29) for the import wizard: {membershipFile} ({rows} members, Latin-1).");
+        }
         var folder = DemoOpenData.FindFolder(configuration["DemoData:OpenData"], AppContext.BaseDirectory, Directory.GetCurrentDirectory());
         if (folder is null)
         {

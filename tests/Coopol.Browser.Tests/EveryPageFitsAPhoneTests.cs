@@ -110,6 +110,10 @@ public sealed class EveryPageFitsAPhoneTests(ServedApp app)
             await page.GetByTestId("section-search-result").ClickAsync();
             await Assertions.Expect(page.GetByTestId("section-name")).ToBeFocusedAsync();
             await pages.CheckAsync("5d-found-section", "Quimper · Coopol");
+            // The membership import wizard, before any file.
+            await page.GetByTestId("nav-membership-import").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("membership-wizard")).ToBeVisibleAsync();
+            await pages.CheckFitsAsync("5e-membership-import");
 
             await page.GetByTestId("sign-out").ClickAsync();
             await page.Locator($"[data-testid=dev-user][data-email='{DemoUsers.Member.Email}']").ClickAsync();
@@ -126,6 +130,10 @@ public sealed class EveryPageFitsAPhoneTests(ServedApp app)
             await page.GetByTestId("consents-submit").ClickAsync();
             await Assertions.Expect(page.GetByTestId("consents-saved")).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByTestId("consent-history-row")).ToHaveCountAsync(Math.Min(lines + 1, 20));
+            // Their data: download and erasure (not pressed here).
+            await page.GotoAsync($"{app.BaseUrl}/me/data");
+            await Assertions.Expect(page.GetByTestId("my-data-page")).ToBeVisibleAsync();
+            await pages.CheckFitsAsync("6c-my-data");
 
             // The national team's campaign pages: the map fills the screen, the review is cards or a table, imports.
             await page.GetByTestId("sign-out").ClickAsync();
