@@ -11,7 +11,7 @@ public enum LayerKind
     Nuance,
     Candidate,
     Indicator,
-    /// <summary>Field work: doors knocked or contacts made per polling station (counts of 1 to 4 withheld).</summary>
+    /// <summary>Field work: doors knocked or contacts made per polling station (counts below Privacy:SmallCountMinimum withheld).</summary>
     Field,
 }
 

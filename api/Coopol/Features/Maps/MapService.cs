@@ -15,7 +15,7 @@ public sealed record LayerInfo(string Layer, string Label, string Unit, IReadOnl
 public sealed record LayerChoice(string Layer, string Label, string Group);
 
 /// <summary>Vector tiles, layer legends and GeoJSON exports, all made by PostGIS from one zone query.</summary>
-public sealed class MapService(CoopolDbContext db, CallerContext caller)
+public sealed class MapService(CoopolDbContext db, CallerContext caller, Microsoft.Extensions.Options.IOptions<Privacy.PrivacyOptions> privacy)
 {
     /// <summary>Zoom levels served; beyond 16 a polling station fills the screen.</summary>
     public const int MaxZoom = 16;
@@ -36,7 +36,7 @@ public sealed class MapService(CoopolDbContext db, CallerContext caller)
             WHERE geom IS NOT NULL
             """;
         await using var command = await db.CommandAsync(sql, ct);
-        ZoneQuery.AddParameters(command, layer, e, c, indicator, scope, Territory.Everything, reach);
+        ZoneQuery.AddParameters(command, layer, e, c, indicator, scope, Territory.Everything, reach, privacy.Value.Minimum);
         command.Parameters.AddWithValue("z", z);
         command.Parameters.AddWithValue("x", x);
         command.Parameters.AddWithValue("y", y);
@@ -56,7 +56,7 @@ public sealed class MapService(CoopolDbContext db, CallerContext caller)
             FROM valued
             """;
         await using var command = await db.CommandAsync(sql, ct);
-        ZoneQuery.AddParameters(command, layer, e, c, indicator, scope, territory, reach);
+        ZoneQuery.AddParameters(command, layer, e, c, indicator, scope, territory, reach, privacy.Value.Minimum);
         double[] breaks;
         double? min, max;
         int zones;
@@ -91,7 +91,7 @@ public sealed class MapService(CoopolDbContext db, CallerContext caller)
             FROM valued) END
             """;
         await using var command = await db.CommandAsync(sql, ct);
-        ZoneQuery.AddParameters(command, layer, e, c, indicator, scope, territory, reach);
+        ZoneQuery.AddParameters(command, layer, e, c, indicator, scope, territory, reach, privacy.Value.Minimum);
         command.Parameters.AddWithValue("layer_name", layer.Name);
         return await command.ExecuteScalarAsync(ct) as string ?? throw new GeoJsonTooLargeException();
     }

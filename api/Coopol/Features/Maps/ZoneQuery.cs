@@ -32,12 +32,13 @@ public static class ZoneQuery
 
     /// <summary><paramref name="fieldReach"/>: whose door reports a field layer counts (the viewer's MANAGE_ACTIONS).</summary>
     public static void AddParameters(NpgsqlCommand command, MapLayer layer, Guid? election, Guid? compareTo, Guid? indicator,
-        StationScope scope, Territory territory, Reach? fieldReach = null)
+        StationScope scope, Territory territory, Reach? fieldReach = null, int smallCount = 5)
     {
         scope.AddTo(command);
         if (fieldReach is { } reach)
         {
             command.Parameters.AddWithValue("field_everywhere", reach.Everywhere);
+            command.Parameters.AddWithValue("field_small", smallCount);
             command.Parameters.Add(new NpgsqlParameter("field_federations", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text) { Value = reach.FederationCodes.ToArray() });
             command.Parameters.Add(new NpgsqlParameter("field_sections", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Uuid) { Value = reach.SectionIds.ToArray() });
         }
@@ -97,7 +98,7 @@ public static class ZoneQuery
     }
 
     /// <summary>Field work per polling station with a contour (door reports carry their address's station): doors knocked
-    /// or contacts made, counting the reports of the sections the viewer organizes for. A count from 1 to 4 is withheld
+    /// or contacts made, counting the reports of the sections the viewer organizes for. A count from 1 to Privacy:SmallCountMinimum − 1 is withheld
     /// (no value): so few doors would point at households.</summary>
     private static string Field(MapLayer layer, StationScope scope, Territory territory, bool inBox)
     {
@@ -111,7 +112,7 @@ public static class ZoneQuery
                 FROM "PollingStations" s
                 WHERE {scope.Condition("s")} AND {StationTerritory(territory, "s")}
                   AND {(inBox ? "s.\"Contour\" && (SELECT b4326 FROM box)" : "s.\"Contour\" IS NOT NULL")}),
-            valued AS (SELECT id, name, level, geom, (CASE WHEN n BETWEEN 1 AND 4 THEN NULL ELSE n END)::float8 AS value FROM zones)
+            valued AS (SELECT id, name, level, geom, (CASE WHEN n > 0 AND n < @field_small THEN NULL ELSE n END)::float8 AS value FROM zones)
             """;
     }
 

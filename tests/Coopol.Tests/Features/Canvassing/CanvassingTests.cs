@@ -5,6 +5,7 @@ using Coopol.Features.Canvassing;
 using Coopol.Tests.Features.Actions;
 using Coopol.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Coopol.Tests.Features.Canvassing;
 
@@ -157,6 +158,16 @@ public sealed class CanvassingTests(ApiFixture api)
         (await _graphql.PostAsync(query, new { l = "FEDERATION" }, TestWorld.FederationSecretaryA)).ShouldHaveNoErrors()
             .At("fieldReview.0.key")!.GetValue<string>().ShouldBe("29");
         (await _graphql.PostAsync(query, new { l = "SECTION" }, TestWorld.MemberS1)).ErrorCodes.ShouldBe(["FORBIDDEN"]);
+
+        // The minimum is the party's setting (Privacy:SmallCountMinimum): at 2, one volunteer is still withheld, seven doors are not.
+        await using var scope = api.Factory.Services.CreateAsyncScope();
+        var national = await api.WithDbAsync(db => db.People.Where(p => p.Email == TestWorld.National).Select(p => p.Id).SingleAsync());
+        scope.ServiceProvider.GetRequiredService<Coopol.Access.CallerContext>().ActFor(national);
+        var review = ActivatorUtilities.CreateInstance<FieldReview>(scope.ServiceProvider,
+            Microsoft.Extensions.Options.Options.Create(new Coopol.Features.Privacy.PrivacyOptions { SmallCountMinimum = 2 }));
+        var rows = await review.ReadAsync(new FieldReviewQuery { Level = ReviewLevel.Station }, CancellationToken.None);
+        rows.Sum(r => r.DoorsKnocked ?? 0).ShouldBe(7);
+        rows.ShouldAllBe(r => r.Volunteers == null);
     }
 
     [Fact]
