@@ -125,6 +125,8 @@ public static class ArchitectureRules
             "Coopol.Features.Messaging.MessagingPersonalData", // the rights of the person: their download and erasure
         ],
         ["Coopol.Features.Privacy.ErasureRecord"] = ["Coopol.Features.Privacy.PrivacyPersonalData"], // the erasures an organizer ran, in their download
+        // Keyed hashes of erased people's identifiers: checked by imports (which cannot read them back).
+        ["Coopol.Features.Privacy.ErasedIdentifier"] = ["Coopol.Features.Privacy.ErasedIdentifiers", "Coopol.Features.Membership.MembershipImporter"],
         ["Coopol.Features.Roles.RoleGrantEvent"] = ["Coopol.Features.Roles.RoleService", "Coopol.Features.Roles.RecordExpiredGrantsJob", "Coopol.Features.Roles.RolesPersonalData"],
         // A membership import reads the people, memberships, secretaries and consents of the scope it imports, for whoever
         // manages the people there (or the command line); reports are read by those too.
@@ -134,6 +136,7 @@ public static class ArchitectureRules
         [
             "Coopol.Features.Membership.MembershipImporter", "Coopol.Features.Membership.MembershipImportService",
             "Coopol.Features.Membership.MembershipPersonalData", // the rights of the person: their download and erasure
+            "Coopol.Features.Privacy.RetentionService", // reports past their time are deleted (counted first in a dry run)
         ],
     };
 

@@ -1449,6 +1449,9 @@ namespace Coopol.Data.Migrations
                     b.Property<Guid?>("UploadId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("JobRunId");
@@ -2689,6 +2692,20 @@ namespace Coopol.Data.Migrations
                     b.ToTable("SectionInvitations", (string)null);
                 });
 
+            modelBuilder.Entity("Coopol.Features.Privacy.ErasedIdentifier", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Hash");
+
+                    b.ToTable("ErasedIdentifiers", (string)null);
+                });
+
             modelBuilder.Entity("Coopol.Features.Privacy.ErasureRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2740,6 +2757,9 @@ namespace Coopol.Data.Migrations
                         .HasColumnType("boolean");
 
                     b.Property<int>("FormerMembers")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ImportReports")
                         .HasColumnType("integer");
 
                     b.Property<int>("InactiveSupporters")

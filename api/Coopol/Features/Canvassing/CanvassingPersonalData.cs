@@ -17,7 +17,9 @@ public sealed class CanvassingPersonalData(CoopolDbContext db) : IPersonalDataSt
     public async Task ExportAsync(DataSubject subject, PersonalDataArchive archive, CancellationToken ct)
     {
         var ids = subject.RecordIds;
-        await archive.AddAsync("door-reports-made", db.Set<DoorReport>().Where(r => r.ReporterId != null && ids.Contains(r.ReporterId.Value)), ct);
+        // What a report says of the household met is theirs, not the reporter's.
+        await archive.AddAsync("door-reports-made", db.Set<DoorReport>().Where(r => r.ReporterId != null && ids.Contains(r.ReporterId.Value)), ct,
+            nameof(DoorReport.Note), nameof(DoorReport.Answers), nameof(DoorReport.ContactId));
         await archive.AddAsync("door-reports-about", db.Set<DoorReport>().Where(r => r.ContactId != null && ids.Contains(r.ContactId.Value)), ct);
         await archive.AddAsync("turf-shares", db.Set<TurfShare>().Where(s => s.CheckedOutById != null && ids.Contains(s.CheckedOutById.Value)), ct);
     }

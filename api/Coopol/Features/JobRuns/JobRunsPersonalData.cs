@@ -11,7 +11,7 @@ public sealed class JobRunsPersonalData(CoopolDbContext db) : IPersonalDataStep
     public IReadOnlyList<PersonalTable> Tables => [new(typeof(JobRun), "the jobs they started (kind, status, dates)", "deleted")];
 
     public Task ExportAsync(DataSubject subject, PersonalDataArchive archive, CancellationToken ct) =>
-        archive.AddAsync("jobs", db.Set<JobRun>().Where(r => subject.RecordIds.Contains(r.StartedById)), ct, nameof(JobRun.HangfireJobId));
+        archive.AddAsync("jobs", db.Set<JobRun>().Where(r => subject.RecordIds.Contains(r.StartedById)), ct, nameof(JobRun.HangfireJobId), nameof(JobRun.Parameters));
 
     public async Task EraseAsync(DataSubject subject, ErasureTally tally, CancellationToken ct)
     {

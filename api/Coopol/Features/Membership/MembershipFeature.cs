@@ -62,5 +62,5 @@ public sealed class MembershipFeature : IFeature
                     separator = view.Separator?.ToString(), header = view.Header, sample = view.Sample,
                     mapping = view.Mapping.Select(m => new { field = MembershipColumns.ConstantName(m.Key), column = m.Value }), view.MappingSaved,
                 }, statusCode: StatusCodes.Status201Created);
-            })).WithMetadata(new RequestSizeLimitAttribute(ImportsFeature.MaxUploadBytes));
+            })).WithMetadata(new RequestSizeLimitAttribute(MembershipImportService.MaxUploadBytes));
 }

@@ -11,6 +11,11 @@ public sealed class MembershipFile : IDisposable
     /// <summary>A row as read: its line and its cells (as many as the file has, which may differ from the header).</summary>
     public sealed record Row(int Line, string[] Cells);
 
+    /// <summary>Rows read at most, blank ones included (a workbook can claim two billion empty rows): a whole country's
+    /// membership is far fewer.</summary>
+    public const int MaxRows = 500_000;
+    public const int MaxColumns = 200;
+
     private readonly CsvTable? _csv;
     private readonly IExcelDataReader? _excel;
     private readonly FileStream? _excelStream;
@@ -54,6 +59,11 @@ public sealed class MembershipFile : IDisposable
         if (head is not ([0xFF, 0xFE, ..] or [0xFE, 0xFF, ..]) && head.Contains((byte)0))
             throw ImportException.File("this is not a text file in a known encoding (UTF-8 or Latin-1): export the file as CSV or XLSX");
         var csv = CsvTable.Open(path, ragged: true);
+        if (csv.Header.Count > MaxColumns)
+        {
+            csv.Dispose();
+            throw ImportException.At(1, null, $"the header has {csv.Header.Count} columns: a membership file has at most {MaxColumns}");
+        }
         if (csv.Header.Any(h => h.Any(c => char.IsControl(c))))
         {
             csv.Dispose();
@@ -79,6 +89,8 @@ public sealed class MembershipFile : IDisposable
                 throw ImportException.File("this is a zip or an Office file that is not a spreadsheet Coopol can read: export the file as CSV or XLSX");
             }
             if (!reader.Read()) throw ImportException.File("the spreadsheet's first sheet is empty");
+            if (reader.FieldCount > MaxColumns)
+                throw ImportException.At(1, null, $"the first sheet spans {reader.FieldCount} columns: a membership file has at most {MaxColumns}");
             var header = new string[reader.FieldCount];
             for (var i = 0; i < header.Length; i++) header[i] = Cell(reader, i);
             var count = header.Length;
@@ -93,13 +105,21 @@ public sealed class MembershipFile : IDisposable
         }
     }
 
-    /// <summary>The rows after the header; blank rows are skipped.</summary>
-    public IEnumerable<Row> Rows()
+    /// <summary>The rows after the header; blank rows are skipped (and counted against <see cref="MaxRows"/>).</summary>
+    public IEnumerable<Row> Rows(CancellationToken ct = default)
     {
+        var read = 0;
+        void Count()
+        {
+            if (++read > MaxRows) throw ImportException.File($"the file has more than {MaxRows:N0} rows: split it by federation");
+            if (read % 10_000 == 0) ct.ThrowIfCancellationRequested();
+        }
         if (_csv is { } csv)
         {
             while (csv.Read())
             {
+                Count();
+                if (csv.FieldCount > MaxColumns) throw ImportException.At(csv.Line, null, $"more than {MaxColumns} fields on this line");
                 var cells = new string[csv.FieldCount];
                 for (var i = 0; i < cells.Length; i++) cells[i] = csv.Text(i);
                 yield return new Row(csv.Line, cells);
@@ -109,6 +129,7 @@ public sealed class MembershipFile : IDisposable
         var excel = _excel!;
         while (excel.Read())
         {
+            Count();
             _excelLine++;
             var cells = new string[excel.FieldCount];
             var any = false;

@@ -62,6 +62,8 @@ public sealed class MembershipImport
     /// <summary>Every line with a problem (not only the listed ones): what an apply skipping them leaves out.</summary>
     public List<int> ProblemLines { get; set; } = [];
     public List<MembershipChange> Changes { get; set; } = [];
+    /// <summary>For a dry run: when an apply followed it (a dry run serves one apply).</summary>
+    public DateTime? UsedAt { get; set; }
     /// <summary>The dry run an apply followed.</summary>
     public Guid? DryRunId { get; init; }
     public Guid? UploadId { get; init; }

@@ -31,6 +31,8 @@ public sealed class MembershipImportService(CoopolDbContext db, CallerContext ca
     public const string UploadNodeType = "MembershipUpload";
     public const string JobKind = "membership-import";
     public const int SampleRows = 3;
+    /// <summary>A whole country's membership file is about 20 MB as CSV.</summary>
+    public const long MaxUploadBytes = 50L * 1024 * 1024;
 
     public static readonly KeysetOrder<MembershipImport> Order = KeysetOrder<MembershipImport>.DescendingBy("imports",
         KeysetOrder<MembershipImport>.Key(i => i.StartedAt), KeysetOrder<MembershipImport>.Key(i => i.Id));
@@ -50,7 +52,7 @@ public sealed class MembershipImportService(CoopolDbContext db, CallerContext ca
     public async Task<MembershipUploadView> UploadAsync(string? scopeId, string fileName, Stream body, long? length, CancellationToken ct)
     {
         var (rights, node) = await RequireImporterAsync(scopeId, ct);
-        if (length > ImportsFeature.MaxUploadBytes) throw new ImportTooLargeException();
+        if (length > MaxUploadBytes) throw new MembershipFileTooLargeException();
         var name = Path.GetFileName(fileName.Replace('\\', '/'));
         if (name.Length is 0 or > 200 || name.Any(c => char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format))
             throw InputValidationException.For("fileName", "INVALID", "Give the file's name (at most 200 characters, no control characters).");
@@ -59,7 +61,7 @@ public sealed class MembershipImportService(CoopolDbContext db, CallerContext ca
         int read;
         while ((read = await body.ReadAsync(chunk, ct)) > 0)
         {
-            if (buffer.Length + read > ImportsFeature.MaxUploadBytes) throw new ImportTooLargeException();
+            if (buffer.Length + read > MaxUploadBytes) throw new MembershipFileTooLargeException();
             buffer.Write(chunk, 0, read);
         }
         if (buffer.Length == 0) throw ImportException.File("the file is empty");
@@ -69,7 +71,7 @@ public sealed class MembershipImportService(CoopolDbContext db, CallerContext ca
         {
             await File.WriteAllBytesAsync(path, content, ct);
             using var file = MembershipFile.Open(path);
-            var sample = file.Rows().Take(SampleRows).Select(r => r.Cells).ToList();
+            var sample = file.Rows(ct).Take(SampleRows).Select(r => r.Cells).ToList();
             var scope = MembershipImporter.ScopeCode(node);
             var saved = await db.Set<MembershipMapping>().AsNoTracking().FirstOrDefaultAsync(m => m.Scope == scope, ct);
             var upload = new ImportUpload { FileName = name, Content = content, UploadedById = rights.RequirePerson(), CreatedAt = clock.GetUtcNow().UtcDateTime };
@@ -113,6 +115,8 @@ public sealed class MembershipImportService(CoopolDbContext db, CallerContext ca
                 .FirstOrDefaultAsync(i => i.Id == dryRunId && i.StartedById == self && i.Status == MembershipImportStatus.DryRun, ct);
             if (dryRun is null || dryRun.UploadId != uploadId || dryRun.Scope != MembershipImporter.ScopeCode(node))
                 throw InputValidationException.For("dryRunId", "DRY_RUN_REQUIRED", "Apply follows a dry run of the same file: run one and read its report first.");
+            if (dryRun.UsedAt is not null)
+                throw InputValidationException.For("dryRunId", "DRY_RUN_USED", "This dry run was applied already: run a dry run again.");
             if (dryRun.Mapping.Count != mapping.Count || mapping.Any(m => dryRun.Mapping.GetValueOrDefault(m.Key) != m.Value))
                 throw InputValidationException.For("mapping", "MAPPING_CHANGED", "The mapping differs from the dry run's: run a dry run with this mapping first.");
         }
@@ -143,6 +147,9 @@ public sealed class MembershipImportService(CoopolDbContext db, CallerContext ca
     public async Task<MembershipImport?> OfRunAsync(Guid runId, CancellationToken ct) =>
         await runs.FindAsync(runId, ct) is null ? null : await (await VisibleAsync(ct)).FirstOrDefaultAsync(i => i.JobRunId == runId, ct);
 }
+
+public sealed class MembershipFileTooLargeException()
+    : CoopolException("IMPORT_TOO_LARGE", $"Membership files up to {MembershipImportService.MaxUploadBytes / 1024 / 1024} MB are uploaded; import larger ones with scripts/coopol import members.");
 
 public sealed class MembershipUploadNotFoundException()
     : CoopolException("UPLOAD_NOT_FOUND", "This upload is not there (uploads are kept a day, for whoever made them): upload the file again.");

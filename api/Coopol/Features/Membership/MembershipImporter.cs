@@ -20,7 +20,7 @@ public sealed record MembershipImportRequest(TreeNode Scope, string Path, string
 /// <summary>Runs a membership file against the database: reads what the scope holds, plans (see
 /// <see cref="MembershipPlanner"/>), and for an apply writes the plan in one transaction, or nothing. A report is kept
 /// either way.</summary>
-public sealed class MembershipImporter(CoopolDbContext db, RoleService roles, TimeProvider clock, ILogger<MembershipImporter> logger)
+public sealed class MembershipImporter(CoopolDbContext db, RoleService roles, Privacy.ErasedIdentifiers erased, TimeProvider clock, ILogger<MembershipImporter> logger)
 {
     public static string ScopeCode(TreeNode node) => node.Level == TreeLevel.National ? "FR" : node.FederationCode!;
 
@@ -44,10 +44,11 @@ public sealed class MembershipImporter(CoopolDbContext db, RoleService roles, Ti
             foreach (var (field, column) in mapping) report.Mapping[field] = column;
 
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            // One import of a scope at a time: the second reads what the first wrote.
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({"membership-import:" + scope}))", ct);
+            // One import at a time, whatever its scope (a national file and a federation's share people): the second reads
+            // what the first wrote.
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext('membership-import'))", ct);
             var state = await ReadStateAsync(request, scope, file, mapping, ct);
-            var plan = MembershipPlanner.Plan(file, mapping, state, progress);
+            var plan = MembershipPlanner.Plan(file, mapping, state, progress, ct);
             Report(report, plan);
             if (request.DryRun)
             {
@@ -63,6 +64,9 @@ public sealed class MembershipImporter(CoopolDbContext db, RoleService roles, Ti
             else
             {
                 await WriteAsync(plan, report.Id, request.StartedById, state.Now, ct);
+                // A dry run serves one apply.
+                if (request.DryRunId is { } used)
+                    await db.Set<MembershipImport>().Where(i => i.Id == used).ExecuteUpdateAsync(u => u.SetProperty(i => i.UsedAt, state.Now), ct);
                 await SaveMappingAsync(scope, mapping, request.StartedById, state.Now, ct);
                 if (beforeCommit is not null) await beforeCommit(ct);
                 await transaction.CommitAsync(ct);
@@ -111,15 +115,25 @@ public sealed class MembershipImporter(CoopolDbContext db, RoleService roles, Ti
     /// file (which no skipping removes), or the rows to skip are not exactly those its dry run listed.</summary>
     private async Task<MembershipProblem?> RefusalAsync(MembershipImportRequest request, MembershipPlan plan, CancellationToken ct)
     {
+        if (request.DryRunId is { } dryRunId)
+        {
+            // What the operator read must still be what happens: the same changes, or a new dry run.
+            var dry = await db.Set<MembershipImport>().AsNoTracking().Where(i => i.Id == dryRunId).Select(i => new { i.Counts, i.UsedAt }).FirstOrDefaultAsync(ct);
+            if (dry is null || dry.UsedAt is not null)
+                return new MembershipProblem(null, null, "DRY_RUN_USED", "This dry run was applied already: run a dry run again.");
+            if (System.Text.Json.JsonSerializer.Serialize(dry.Counts) != System.Text.Json.JsonSerializer.Serialize(plan.Counts))
+                return new MembershipProblem(null, null, "REPORT_OUTDATED",
+                    "What this file would change is no longer what the dry run said (the data changed since): run a dry run again.");
+        }
         if (plan.ProblemCount == 0) return null;
         if (plan.Problems.Any(p => p.Line is null or 1))
             return new MembershipProblem(null, null, "FILE_PROBLEMS", "The file itself has problems (see below): nothing was applied.");
         if (!request.SkipInvalidRows)
             return new MembershipProblem(null, null, "PROBLEMS_REMAIN",
                 $"{plan.ProblemLines.Count} lines have problems: nothing was applied. Correct them, or apply skipping exactly those lines.");
-        if (request.DryRunId is { } dryRunId)
+        if (request.DryRunId is { } followed)
         {
-            var listed = await db.Set<MembershipImport>().AsNoTracking().Where(i => i.Id == dryRunId).Select(i => i.ProblemLines).FirstOrDefaultAsync(ct);
+            var listed = await db.Set<MembershipImport>().AsNoTracking().Where(i => i.Id == followed).Select(i => i.ProblemLines).FirstOrDefaultAsync(ct);
             if (listed is null || !listed.SequenceEqual(plan.ProblemLines))
                 return new MembershipProblem(null, null, "REPORT_OUTDATED",
                     "The lines with problems are no longer those the dry run listed (the data changed since): run a dry run again.");
@@ -132,6 +146,7 @@ public sealed class MembershipImporter(CoopolDbContext db, RoleService roles, Ti
     {
         var national = request.Scope.Level == TreeLevel.National;
         var federation = request.Scope.FederationCode;
+        var now = clock.GetUtcNow().UtcDateTime;
         var sections = await db.Sections.AsNoTracking().Where(s => national || s.FederationCode == federation)
             .Select(s => new ScopeSection(s.Id, s.Name, s.FederationCode)).ToListAsync(ct);
         var sectionIds = sections.Select(s => s.Id).ToArray();
@@ -139,7 +154,8 @@ public sealed class MembershipImporter(CoopolDbContext db, RoleService roles, Ti
         var people = await (from p in inScope
                             join m in db.Set<Membership>() on p.Id equals m.PersonId into ms
                             from m in ms.DefaultIfEmpty()
-                            select new KnownPerson(p.Id, p.Kind, p.FirstName, p.LastName, p.Email, p.LinkedToId, p.Phone, p.Address, p.SectionId, m))
+                            select new KnownPerson(p.Id, p.Kind, p.FirstName, p.LastName, p.Email, p.LinkedToId, p.Phone, p.Address, p.SectionId, m,
+                                p.AccountSubject != null || db.RoleGrants.Any(g => g.PersonId == p.Id && g.RevokedAt == null && (g.ExpiresAt == null || g.ExpiresAt > now))))
             .ToListAsync(ct);
         var ids = people.Select(p => p.Id).ToArray();
         var numbersElsewhere = national ? [] : (await db.Set<Membership>().AsNoTracking()
@@ -153,7 +169,6 @@ public sealed class MembershipImporter(CoopolDbContext db, RoleService roles, Ti
                 .Where(p => p.LinkedToId == null && p.Email != null && emails.Contains(p.Email) && !sectionIds.Contains(p.SectionId))
                 .ToDictionaryAsync(p => p.Email!, p => p.Id, ct);
         }
-        var now = clock.GetUtcNow().UtcDateTime;
         var grants = await db.RoleGrants.AsNoTracking().Where(RoleGrant.ActiveAt(now))
             .Where(g => (g.Role == Role.SectionSecretary || g.Role == Role.FederationSecretary) && (national || g.FederationCode == federation))
             .ToListAsync(ct);
@@ -162,10 +177,13 @@ public sealed class MembershipImporter(CoopolDbContext db, RoleService roles, Ti
                 SELECT DISTINCT ON ("PersonId", "Purpose", "Channel") * FROM "ConsentRecords"
                 WHERE "PersonId" = ANY({ids}) ORDER BY "PersonId", "Purpose", "Channel", "At" DESC, "Id" DESC
                 """).AsNoTracking().ToListAsync(ct);
+        var hash = await erased.HasherAsync(ct);
+        var erasedHashes = (await db.Set<Privacy.ErasedIdentifier>().AsNoTracking().Select(e => e.Hash).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         return new MembershipState
         {
             Scope = scope, Sections = sections, People = people, NumbersElsewhere = numbersElsewhere, EmailsElsewhere = emailsElsewhere, Grants = grants,
             Consents = consents.ToDictionary(c => (c.PersonId, c.Purpose, c.Channel), c => (c.Granted, c.Method)),
+            IsErased = erasedHashes.Count == 0 ? (_, _) => false : (kind, value) => erasedHashes.Contains(hash(kind, value)),
             MayAppoint = request.Rights is { } rights ? rights.MayAppoint : _ => true, ImporterId = request.StartedById, Now = now,
         };
     }

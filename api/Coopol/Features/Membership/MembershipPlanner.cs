@@ -9,8 +9,10 @@ namespace Coopol.Features.Membership;
 public sealed record ScopeSection(Guid Id, string Name, string FederationCode);
 
 /// <summary>A person of the import's scope as Coopol holds them, with their membership if a file listed them.</summary>
+/// <param name="Locked">Signs in, or holds a role or delegation: a file never changes their email (the email binds an account,
+/// and rights must not follow an address someone else chose).</param>
 public sealed record KnownPerson(Guid Id, PersonKind Kind, string FirstName, string LastName, string? Email, Guid? LinkedToId, string? Phone,
-    PostalAddress? Address, Guid SectionId, Membership? Membership);
+    PostalAddress? Address, Guid SectionId, Membership? Membership, bool Locked = false);
 
 /// <summary>Everything the plan is compared with, read before planning.</summary>
 public sealed class MembershipState
@@ -26,6 +28,8 @@ public sealed class MembershipState
     public required IReadOnlyList<RoleGrant> Grants { get; init; }
     /// <summary>The latest ledger line per person, purpose and channel, for the people of the scope.</summary>
     public required IReadOnlyDictionary<(Guid Person, ConsentPurpose Purpose, ConsentChannel Channel), (bool Granted, ConsentMethod Method)> Consents { get; init; }
+    /// <summary>Whether an identifier ("number" or "email") belonged to someone erased on request.</summary>
+    public Func<string, string, bool> IsErased { get; init; } = (_, _) => false;
     /// <summary>Whether whoever imports may appoint on a node (the command line may everywhere).</summary>
     public required Func<TreeNode, bool> MayAppoint { get; init; }
     public Guid? ImporterId { get; init; }
@@ -88,7 +92,7 @@ public static class MembershipPlanner
     }
 
     public static MembershipPlan Plan(MembershipFile file, IReadOnlyDictionary<MembershipField, string> mapping, MembershipState state,
-        Action<long, long>? progress = null)
+        Action<long, long>? progress = null, CancellationToken ct = default)
     {
         var plan = new MembershipPlan();
         var columns = ResolveColumns(file.Header, mapping, plan);
@@ -96,7 +100,7 @@ public static class MembershipPlanner
 
         var sectionsByName = state.Sections.GroupBy(s => MembershipColumns.Simplify(s.Name)).ToDictionary(g => g.Key, g => g.ToList());
         var rows = new List<ParsedRow>();
-        foreach (var row in file.Rows())
+        foreach (var row in file.Rows(ct))
         {
             rows.Add(Parse(row, columns, file.Header.Count, sectionsByName, plan));
             if (rows.Count % 5000 == 0) progress?.Invoke(file.BytesRead, file.Length);
@@ -168,6 +172,12 @@ public static class MembershipPlanner
             if (!columns.TryGetValue(field, out var c) || c >= row.Cells.Length) return null;
             var value = string.Join(' ', row.Cells[c].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
             if (value.Length == 0) return null;
+            // NUL, control and invisible direction or format characters: never part of a name or an address.
+            if (value.Any(ch => char.IsControl(ch) || char.GetUnicodeCategory(ch) == UnicodeCategory.Format))
+            {
+                Bad(field, "INVALID_CHARACTERS", $"{FieldName(field)} holds control or invisible formatting characters.");
+                return null;
+            }
             if (value.Length > max)
             {
                 Bad(field, "TOO_LONG", $"{FieldName(field)} has at most {max} characters.");
@@ -190,12 +200,12 @@ public static class MembershipPlanner
         if (Text(MembershipField.Email, EmailAddress.MaxLength) is { } email)
         {
             if (EmailAddress.IsValid(email)) parsed.Email = EmailAddress.Normalize(email);
-            else Bad(MembershipField.Email, "INVALID_EMAIL", $"\"{Clip(email)}\" is not an email address.");
+            else Bad(MembershipField.Email, "INVALID_EMAIL", "This is not an email address.");
         }
         if (Text(MembershipField.Mobile, 40) is { } mobile)
         {
             parsed.Mobile = MobilePhone.ToE164(mobile);
-            if (parsed.Mobile is null) Bad(MembershipField.Mobile, "NOT_A_MOBILE", $"\"{Clip(mobile)}\" is not a mobile number.");
+            if (parsed.Mobile is null) Bad(MembershipField.Mobile, "NOT_A_MOBILE", "This is not a mobile number.");
         }
         if (Text(MembershipField.PostalCode, 10) is { } postalCode)
         {
@@ -272,6 +282,13 @@ public static class MembershipPlanner
         foreach (var row in rows)
         {
             if (row.Number is null) continue;
+            if (state.IsErased("number", row.Number) || (row.Email is { } erasedEmail && state.IsErased("email", erasedEmail)))
+            {
+                row.Invalid = true;
+                plan.Problem(row.Line, numberColumn, "ERASED_ON_REQUEST",
+                    "This person had their data erased on request: take them out of the file; they can join again themselves.");
+                continue;
+            }
             if (byNumber.TryGetValue(row.Number, out var person)) row.Person = person;
             else if (state.NumbersElsewhere.Contains(row.Number))
             {
@@ -285,16 +302,24 @@ public static class MembershipPlanner
                 if (row.Person is null && holder.Membership is { } other && !string.Equals(other.Number, row.Number, StringComparison.OrdinalIgnoreCase))
                 {
                     row.Invalid = true;
-                    plan.Problem(row.Line, emailColumn, "EMAIL_OF_OTHER_MEMBER", $"This email is member n° {Clip(other.Number)}'s, whose number is not on this line.");
+                    plan.Problem(row.Line, emailColumn, "EMAIL_OF_OTHER_MEMBER", "This email is another member's, whose number is not on this line.");
                     continue;
                 }
                 if (row.Person is null) row.Person = holder;
-                else if (holder.LinkedToId is null)
+                else
                 {
+                    // Any record of the scope, linked or not: whether a record is linked elsewhere is not the importer's to learn.
                     row.Invalid = true;
-                    plan.Problem(row.Line, emailColumn, "EMAIL_TAKEN", $"This email is {holder.FirstName} {holder.LastName}'s, another person of this scope.");
+                    plan.Problem(row.Line, emailColumn, "EMAIL_TAKEN", "This email is another person's record in this scope.");
                     continue;
                 }
+            }
+            if (row.Person is { Locked: true } locked && row.Email is { } newEmail && newEmail != locked.Email)
+            {
+                row.Invalid = true;
+                plan.Problem(row.Line, emailColumn, "EMAIL_LOCKED",
+                    "This member signs in or holds rights: their email is changed by themselves or by who may appoint them, never by a file.");
+                continue;
             }
             if (row.Person is { } matched)
             {

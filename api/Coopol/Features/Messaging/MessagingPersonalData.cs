@@ -23,8 +23,10 @@ public sealed class MessagingPersonalData(CoopolDbContext db) : IPersonalDataSte
         var ids = subject.RecordIds;
         var contacts = subject.Emails.Concat(subject.Phones).ToList();
         await archive.AddAsync("messages-written", db.Set<Message>().Where(m => (m.AuthorId != null && ids.Contains(m.AuthorId.Value))
-            || (m.SentById != null && ids.Contains(m.SentById.Value))), ct);
-        await archive.AddAsync("segments-made", db.Set<Segment>().Where(s => s.CreatedById != null && ids.Contains(s.CreatedById.Value)), ct);
+            || (m.SentById != null && ids.Contains(m.SentById.Value))), ct, nameof(Message.SegmentDefinition), nameof(Message.Area));
+        // Their filters, not whom a static list names.
+        await archive.AddAsync("segments-made", db.Set<Segment>().Where(s => s.CreatedById != null && ids.Contains(s.CreatedById.Value)), ct,
+            nameof(Segment.Definition), nameof(Segment.Area));
         await archive.AddAsync("messages-received", db.Set<OutboxMessage>().Where(o => (o.PersonId != null && ids.Contains(o.PersonId.Value))
             || contacts.Contains(o.Address)), ct);
         await archive.AddAsync("unusable-contacts", db.Set<UnusableContact>().Where(u => contacts.Contains(u.Address)), ct);

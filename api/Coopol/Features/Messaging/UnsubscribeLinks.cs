@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Coopol.Common;
 using Coopol.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -65,11 +66,7 @@ public sealed class UnsubscribeLinks(CoopolDbContext db, IConfiguration configur
 
     private async Task<byte[]> KeyAsync(CancellationToken ct)
     {
-        if (_key is not null) return _key;
-        var fresh = RandomNumberGenerator.GetBytes(32);
-        // The first to ask makes it; everyone reads the one kept.
-        await db.Database.ExecuteSqlAsync($"""INSERT INTO "ServerKeys" ("Name", "Value") VALUES ({KeyName}, {fresh}) ON CONFLICT DO NOTHING""", ct);
-        return _key = await db.Set<ServerKey>().AsNoTracking().Where(k => k.Name == KeyName).Select(k => k.Value).SingleAsync(ct);
+        return _key ??= await ServerKeys.GetAsync(db, KeyName, ct);
     }
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

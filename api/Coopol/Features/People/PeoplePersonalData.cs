@@ -38,6 +38,12 @@ public sealed class PeoplePersonalData(CoopolDbContext db) : IPersonalDataStep
         tally.Add("PeopleExports", await db.Set<PeopleExport>().Where(e => ids.Contains(e.RequestedById)).ExecuteDeleteAsync(ct));
         // Linked records first: they point at the person's own record.
         tally.Add("People", await db.People.Where(p => ids.Contains(p.Id) && p.Id != subject.PersonId).ExecuteDeleteAsync(ct));
+        // On an organizer's request only their section's record goes: a record another section keeps of the person, linked
+        // to it, becomes the person's own (one email, one primary record; the foreign key unlinks it as this one goes), and
+        // the others follow it.
+        var heir = await db.People.Where(p => p.LinkedToId == subject.PersonId).OrderBy(p => p.CreatedAt).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
+        if (heir is { } h)
+            await db.People.Where(p => p.LinkedToId == subject.PersonId && p.Id != h).ExecuteUpdateAsync(u => u.SetProperty(p => p.LinkedToId, h), ct);
         tally.Add("People", await db.People.Where(p => p.Id == subject.PersonId).ExecuteDeleteAsync(ct));
     }
 }

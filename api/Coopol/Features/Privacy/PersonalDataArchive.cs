@@ -101,7 +101,8 @@ public sealed class PersonalDataArchive(CoopolDbContext db)
             _ => node.ToJsonString(),
         };
         // Spreadsheet formulas are defused, as in every export of Coopol.
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' && !double.TryParse(value, CultureInfo.InvariantCulture, out _)) value = "'" + value;
+        if (value.Length > 0 && (value[0] is '=' or '@' or '\t' or '\r' || (value[0] is '+' or '-' && !double.TryParse(value, CultureInfo.InvariantCulture, out _))))
+            value = "'" + value;
         return value.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
     }
 

@@ -8,8 +8,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Coopol.Features.Privacy;
 
-/// <summary>What the job making a download was asked for (stored with its run).</summary>
-public sealed record PersonalDataExportParameters(Guid PersonId);
+/// <summary>What the job making a download was asked for (stored with its run). An organizer's download holds the record
+/// of their section only, never the records other sections keep of that person.</summary>
+public sealed record PersonalDataExportParameters(Guid PersonId, bool OnlyThisRecord = false);
 
 public sealed record ErasePersonalDataInput(string? PersonId, string Confirmation);
 
@@ -22,7 +23,8 @@ public sealed class PersonalDataService(CoopolDbContext db, CallerContext caller
     /// <summary>Typed by whoever erases, so a slip of the finger never erases anyone.</summary>
     public const string Confirmation = "ERASE";
 
-    /// <summary>The person asked about, and whether the caller is that person; anyone else must manage their section.</summary>
+    /// <summary>The person asked about, and whether the caller is that person. Anyone else holds a role (not a delegation)
+    /// managing the record's section, and acts on that record alone: what other sections keep of the person is theirs.</summary>
     private async Task<(Person Person, bool Self, Rights Rights)> RequireSubjectAsync(string? personId, CancellationToken ct)
     {
         var rights = await caller.GetRightsAsync(ct);
@@ -32,9 +34,11 @@ public sealed class PersonalDataService(CoopolDbContext db, CallerContext caller
         var scope = await people.ScopeAsync(ct);
         var person = await people.FindAsync(id, ct);
         if (person is null || !scope.Sees(person)) throw new PersonNotFoundException();
-        if (!scope.Manages(person.SectionId)) throw new ForbiddenException("Only those who manage this person's section do this on their request.");
-        if (person.LinkedToId is not null)
-            throw InputValidationException.For("personId", "LINKED_RECORD", "This record is linked to a person known elsewhere: they ask for their data themselves.");
+        var section = await db.Sections.AsNoTracking().FirstAsync(s => s.Id == person.SectionId, ct);
+        var node = SectionService.NodeOf(section);
+        // Erasing cannot be undone: a secretary's (or the level above's) act, never a delegate's.
+        if (!scope.Manages(person.SectionId) || !rights.Grants.Any(g => g.Role != Role.Delegate && g.Permissions.HasFlag(Permission.ManagePeople) && g.Covers(node)))
+            throw new ForbiddenException("Only the secretaries who manage this person's section do this on their request.");
         return (person, false, rights);
     }
 
@@ -43,15 +47,18 @@ public sealed class PersonalDataService(CoopolDbContext db, CallerContext caller
         var (person, self, _) = await RequireSubjectAsync(personId, ct);
         var section = await db.Sections.AsNoTracking().FirstAsync(s => s.Id == person.SectionId, ct);
         return await runs.StartAsync<ExportPersonalDataJob>(ExportKind, self ? Permission.None : Permission.ManagePeople, SectionService.NodeOf(section),
-            new PersonalDataExportParameters(person.Id), id => j => j.RunAsync(id, CancellationToken.None), ct);
+            new PersonalDataExportParameters(person.Id, OnlyThisRecord: !self), id => j => j.RunAsync(id, CancellationToken.None), ct);
     }
 
-    public async Task<DataSubject> SubjectAsync(Guid personId, CancellationToken ct)
+    /// <param name="onlyThisRecord">An organizer's request: this record alone, and rows found by link only (a contact may be
+    /// shared with records elsewhere).</param>
+    public async Task<DataSubject> SubjectAsync(Guid personId, CancellationToken ct, bool onlyThisRecord = false)
     {
-        var records = await people.RecordsOfAsync(personId, ct);
-        return new DataSubject(personId, records.Select(r => r.Id).ToList(),
-            records.Where(r => r.Email is not null).Select(r => r.Email!).Distinct().ToList(),
-            records.Where(r => r.Phone is not null).Select(r => r.Phone!).Distinct().ToList());
+        var records = (await people.RecordsOfAsync(personId, ct)).Where(r => !onlyThisRecord || r.Id == personId).ToList();
+        var emails = records.Where(r => r.Email is not null).Select(r => r.Email!).Distinct().ToList();
+        return new DataSubject(personId, records.Select(r => r.Id).ToList(), onlyThisRecord ? [] : emails,
+            onlyThisRecord ? [] : records.Where(r => r.Phone is not null).Select(r => r.Phone!).Distinct().ToList(),
+            records.Select(r => r.DisplayName).Distinct().ToList(), emails);
     }
 
     /// <summary>Erases a person and the records sections keep of them, in one transaction: each feature deletes what is
@@ -64,17 +71,18 @@ public sealed class PersonalDataService(CoopolDbContext db, CallerContext caller
         var now = clock.GetUtcNow().UtcDateTime;
         if (!self && await db.RoleGrants.AsNoTracking().Where(RoleGrant.ActiveAt(now)).AnyAsync(g => g.PersonId == person.Id, ct))
             throw new RolesHeldException();
-        var record = await EraseSubjectAsync(person.Id, self ? null : rights.PersonId, self ? null : "on request", ct, byThemselves: self);
+        var record = await EraseSubjectAsync(person.Id, self ? null : rights.PersonId, self ? null : "on request", ct, byThemselves: self, onlyThisRecord: !self);
         caller.Reset();
         return record;
     }
 
     /// <summary>The erasure itself, for a request checked by the caller or a retention policy: each feature's step in one
     /// transaction, and a record of counts.</summary>
-    public async Task<ErasureRecord> EraseSubjectAsync(Guid personId, Guid? actorId, string? reason, CancellationToken ct, bool byThemselves = false)
+    public async Task<ErasureRecord> EraseSubjectAsync(Guid personId, Guid? actorId, string? reason, CancellationToken ct, bool byThemselves = false,
+        bool onlyThisRecord = false)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var subject = await SubjectAsync(personId, ct);
+        var subject = await SubjectAsync(personId, ct, onlyThisRecord);
         var sectionId = (await people.RecordsOfAsync(personId, ct)).FirstOrDefault()?.SectionId;
         var tally = new ErasureTally();
         foreach (var step in steps.OrderBy(s => s.Order)) await step.EraseAsync(subject, tally, ct);
@@ -100,7 +108,7 @@ public sealed class ExportPersonalDataJob(JobRunner runner, PersonalDataService 
     public Task RunAsync(Guid runId, CancellationToken ct) => runner.RunAsync(runId, async (run, progress, token) =>
     {
         var p = JobRunService.ParametersOf<PersonalDataExportParameters>(run) ?? throw new InvalidOperationException("An export run without parameters.");
-        var subject = await service.SubjectAsync(p.PersonId, token);
+        var subject = await service.SubjectAsync(p.PersonId, token, p.OnlyThisRecord);
         if (subject.RecordIds.Count == 0) throw new PersonNotFoundException();
         var archive = new PersonalDataArchive(db);
         foreach (var step in steps.OrderBy(s => s.Order)) await step.ExportAsync(subject, archive, token);

@@ -9,8 +9,11 @@ namespace Coopol.Features.Privacy;
 public sealed record PersonalTable(Type Entity, string Export, string Erasure);
 
 /// <summary>Whose data: the person, the records sections keep of them (linked to theirs), and their contacts (for
-/// rows that hold an address but no link, such as an outbox row or a visitor's sign-up).</summary>
-public sealed record DataSubject(Guid PersonId, IReadOnlyList<Guid> RecordIds, IReadOnlyList<string> Emails, IReadOnlyList<string> Phones);
+/// rows that hold an address but no link, such as an outbox row or a visitor's sign-up; none on an organizer's request,
+/// whose subject is their section's record alone). <see cref="Names"/> and <see cref="RecordEmails"/> are those of the
+/// records themselves, for reports that name people and for the trace that keeps a file from bringing them back.</summary>
+public sealed record DataSubject(Guid PersonId, IReadOnlyList<Guid> RecordIds, IReadOnlyList<string> Emails, IReadOnlyList<string> Phones,
+    IReadOnlyList<string> Names, IReadOnlyList<string> RecordEmails);
 
 /// <summary>How many rows of each table an erasure deleted or unlinked: what its audit record keeps (counts only).</summary>
 public sealed class ErasureTally

@@ -21,7 +21,7 @@ public sealed class PrivacyFeature : IFeature
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration) =>
         services.Configure<PrivacyOptions>(configuration.GetSection("Privacy")).Configure<RetentionOptions>(configuration.GetSection("Retention"))
-            .AddScoped<RetentionService>().AddScoped<RetentionJob>().AddScoped<PersonalDataService>().AddScoped<ExportPersonalDataJob>().AddScoped<IPersonalDataStep, PrivacyPersonalData>();
+            .AddScoped<RetentionService>().AddScoped<ErasedIdentifiers>().AddScoped<RetentionJob>().AddScoped<PersonalDataService>().AddScoped<ExportPersonalDataJob>().AddScoped<IPersonalDataStep, PrivacyPersonalData>();
 
     public void ScheduleJobs(IRecurringJobManager jobs) =>
         jobs.AddOrUpdate<RetentionJob>(RetentionJob.RecurringId, j => j.RunAsync(CancellationToken.None), "15 3 * * *");

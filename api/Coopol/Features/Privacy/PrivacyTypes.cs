@@ -46,5 +46,6 @@ public sealed class RetentionRunType : ObjectGraphType<RetentionRun>
         Field(r => r.CanvassingReports).Description("Door reports whose data about people was (or would be) purged; their outcome stays.");
         Field(r => r.InactiveSupporters).Description("Supporters with no activity and no renewed consent, erased.");
         Field(r => r.FormerMembers).Description("Former members kept past the configured time, erased.");
+        Field(r => r.ImportReports).Description("Membership import reports past their time, deleted.");
     }
 }

@@ -16,6 +16,8 @@ public sealed class RetentionOptions
     public TimeSpan InactiveSupporters { get; set; } = TimeSpan.FromDays(3 * 365);
     /// <summary>Former members are erased this long after the membership file stopped listing them; zero keeps them.</summary>
     public TimeSpan FormerMembers { get; set; } = TimeSpan.FromDays(2 * 365);
+    /// <summary>Membership import reports (they name people) are deleted this long after they ran.</summary>
+    public TimeSpan ImportReports { get; set; } = TimeSpan.FromDays(183);
     /// <summary>Off by default: the nightly job only reports what it would purge (a dry run) until the party turns this on.</summary>
     public bool Apply { get; set; }
 }
@@ -31,6 +33,7 @@ public sealed class RetentionRun
     public int CanvassingReports { get; set; }
     public int InactiveSupporters { get; set; }
     public int FormerMembers { get; set; }
+    public int ImportReports { get; set; }
 }
 
 public sealed class RetentionRunConfiguration : IEntityTypeConfiguration<RetentionRun>
@@ -62,11 +65,24 @@ public sealed class RetentionService(CoopolDbContext db, PersonalDataService era
         var o = options.Value;
         var run = new RetentionRun { At = now, DryRun = dryRun, Trigger = trigger };
         var canvassingCutoff = now - o.CanvassingAfterElection;
-        var supporters = await InactiveSupportersAsync(now, now - o.InactiveSupporters, ct);
-        var formers = o.FormerMembers <= TimeSpan.Zero ? [] : await db.Database.SqlQuery<Guid>($"""
+        var supportersCutoff = now - o.InactiveSupporters;
+        var supporters = await db.Database.SqlQueryRaw<Guid>("""
+            SELECT p."Id" AS "Value" FROM "People" p
+            WHERE p."Kind" = 'Supporter' AND p."LinkedToId" IS NULL AND p."CreatedAt" < {0}
+              AND NOT EXISTS (SELECT 1 FROM "People" l WHERE l."LinkedToId" = p."Id" AND l."Kind" <> 'Supporter')
+              AND NOT
+            """ + " " + ActiveSince, supportersCutoff, now).ToListAsync(ct);
+        var formersCutoff = now - o.FormerMembers;
+        var formers = o.FormerMembers <= TimeSpan.Zero ? [] : await db.Database.SqlQueryRaw<Guid>("""
             SELECT p."Id" AS "Value" FROM "People" p JOIN "Memberships" m ON m."PersonId" = p."Id"
-            WHERE p."Kind" = 'FormerMember' AND m."EndedAt" < {now - o.FormerMembers}
-            """).ToListAsync(ct);
+            WHERE p."Kind" = 'FormerMember' AND p."LinkedToId" IS NULL AND m."EndedAt" < {0}
+              AND NOT EXISTS (SELECT 1 FROM "People" l WHERE l."LinkedToId" = p."Id" AND l."Kind" = 'Member')
+              AND NOT
+            """ + " " + ActiveSince, formersCutoff, now).ToListAsync(ct);
+        var reportsCutoff = now - o.ImportReports;
+        run.ImportReports = dryRun
+            ? await db.Set<Membership.MembershipImport>().CountAsync(i => i.StartedAt < reportsCutoff, ct)
+            : await db.Set<Membership.MembershipImport>().Where(i => i.StartedAt < reportsCutoff).ExecuteDeleteAsync(ct);
         run.InactiveSupporters = supporters.Count;
         run.FormerMembers = formers.Count;
         if (dryRun)
@@ -83,23 +99,21 @@ public sealed class RetentionService(CoopolDbContext db, PersonalDataService era
         db.Add(run);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
-        logger.LogInformation("Retention {Mode}: {Reports} door reports, {Supporters} inactive supporters, {Formers} former members",
-            dryRun ? "dry run" : "applied", run.CanvassingReports, run.InactiveSupporters, run.FormerMembers);
+        logger.LogInformation("Retention {Mode}: {Reports} door reports, {Supporters} inactive supporters, {Formers} former members, {ImportReports} import reports",
+            dryRun ? "dry run" : "applied", run.CanvassingReports, run.InactiveSupporters, run.FormerMembers, run.ImportReports);
         return run;
     }
 
-    /// <summary>Supporters (and the records sections keep of them) with nothing since the cutoff: not created or changed,
-    /// no consent given, no action joined, no door reported, no role held.</summary>
-    private Task<List<Guid>> InactiveSupportersAsync(DateTime now, DateTime cutoff, CancellationToken ct) => db.Database.SqlQuery<Guid>($"""
-        SELECT p."Id" AS "Value" FROM "People" p
-        WHERE p."Kind" = 'Supporter' AND p."LinkedToId" IS NULL AND p."CreatedAt" < {cutoff} AND p."UpdatedAt" < {cutoff}
-          AND NOT EXISTS (SELECT 1 FROM "People" l WHERE l."LinkedToId" = p."Id" AND (l."UpdatedAt" >= {cutoff} OR l."Kind" <> 'Supporter'))
-          AND NOT EXISTS (SELECT 1 FROM "ConsentRecords" c WHERE c."PersonId" IN (SELECT x."Id" FROM "People" x WHERE x."Id" = p."Id" OR x."LinkedToId" = p."Id")
-                          AND c."Granted" AND c."At" >= {cutoff})
-          AND NOT EXISTS (SELECT 1 FROM "ActionParticipants" a WHERE a."PersonId" = p."Id" AND a."UpdatedAt" >= {cutoff})
-          AND NOT EXISTS (SELECT 1 FROM "DoorReports" r WHERE r."ReporterId" = p."Id" AND r."VisitedAt" >= {cutoff})
-          AND NOT EXISTS (SELECT 1 FROM "RoleGrants" g WHERE g."PersonId" = p."Id" AND g."RevokedAt" IS NULL AND (g."ExpiresAt" IS NULL OR g."ExpiresAt" > {now}))
-        """).ToListAsync(ct);
+    /// <summary>Whether the person p, or a record a section keeps of them, did anything since {0} (changed, gave a consent,
+    /// joined an action, reported a door) or holds a role or delegation at {1}.</summary>
+    private const string ActiveSince = """
+         EXISTS (SELECT 1 FROM "People" x WHERE (x."Id" = p."Id" OR x."LinkedToId" = p."Id") AND (
+             x."UpdatedAt" >= {0}
+          OR EXISTS (SELECT 1 FROM "ConsentRecords" c WHERE c."PersonId" = x."Id" AND c."Granted" AND c."At" >= {0})
+          OR EXISTS (SELECT 1 FROM "ActionParticipants" a WHERE a."PersonId" = x."Id" AND a."UpdatedAt" >= {0})
+          OR EXISTS (SELECT 1 FROM "DoorReports" r WHERE r."ReporterId" = x."Id" AND r."VisitedAt" >= {0})
+          OR EXISTS (SELECT 1 FROM "RoleGrants" g WHERE g."PersonId" = x."Id" AND g."RevokedAt" IS NULL AND (g."ExpiresAt" IS NULL OR g."ExpiresAt" > {1}))))
+        """;
 }
 
 /// <summary>Nightly: a dry run of the retention policies, or (Retention:Apply) their application; either way a report.</summary>

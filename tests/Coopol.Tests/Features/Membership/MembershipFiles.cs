@@ -13,10 +13,12 @@ public static class MembershipFiles
         string function = "", string date = "12/03/2019", string emailConsent = "Oui", string smsConsent = "Non") =>
         string.Join(';', number, "Mme", last, first, email, mobile, "3 rue de Siam", "29200", "Brest", section, function, date, "Oui", emailConsent, smsConsent);
 
-    public static string Write(string folder, string name, params string[] lines)
+    public static string Write(string folder, string name, params string[] lines) => Write(folder, name, CsvTable.Windows1252, lines);
+
+    public static string Write(string folder, string name, System.Text.Encoding encoding, params string[] lines)
     {
         var path = Path.Combine(folder, name);
-        File.WriteAllText(path, string.Join("\r\n", lines) + "\r\n", CsvTable.Windows1252);
+        File.WriteAllText(path, string.Join("\r\n", lines) + "\r\n", encoding);
         return path;
     }
 }

@@ -132,7 +132,9 @@ public sealed class PersonalDataTests(ApiFixture api) : IDisposable
             Table(zip, "consents").Count.ShouldBeGreaterThan(0);
             Table(zip, "access-log").Count.ShouldBe(1);
             Table(zip, "action-participations").Single()!["CheckedInAt"].ShouldNotBeNull();
-            Table(zip, "door-reports-made").Single()!["Note"]!.GetValue<string>().ShouldBe("Très motivée");
+            // What she reported of a household is that household's, not hers: the outcome only.
+            Table(zip, "door-reports-made").Single()!.AsObject().ShouldSatisfyAllConditions(
+                r => r.ContainsKey("Note").ShouldBeFalse(), r => r.ContainsKey("ContactId").ShouldBeFalse(), r => r["Outcome"]!.GetValue<string>().ShouldBe("Opened"));
             Table(zip, "door-reports-about").Single()!["Note"]!.GetValue<string>().ShouldBe("Marie veut aider");
             Table(zip, "messages-written").Count.ShouldBe(1);
             Table(zip, "segments-made").Count.ShouldBe(1);
@@ -190,6 +192,48 @@ public sealed class PersonalDataTests(ApiFixture api) : IDisposable
     private Task<GraphQLAnswer> EraseAsync(string? personId, string confirmation, string asEmail) =>
         _graphql.PostAsync("mutation($i: ErasePersonalDataInput!) { erasePersonalData(input: $i) { erasure { at byThemselves rows } errors { code } } }",
             new { i = new { personId, confirmation } }, asEmail);
+
+    [Fact]
+    public async Task AnOrganizersRequestReachesTheirSectionsRecordOnlyAndADelegateNeverErases()
+    {
+        var w = await TestWorld.CreateAsync(api, world =>
+        {
+            // Pauline (federation 04) is known to Alpha as well: Alpha keeps its own record of her, linked to hers.
+            var linked = world.Add("pauline.alpha@test.coopol.fr", "Pauline", "Trois", world.S1);
+            linked.Email = TestWorld.PersonS3;
+            linked.LinkedToId = world.People[TestWorld.PersonS3].Id;
+            world.Grants["manager-delegate"] = new Coopol.Access.RoleGrant
+            {
+                PersonId = world.People[TestWorld.MemberS1].Id, Role = Role.Delegate, Level = TreeLevel.Section, FederationCode = "29", SectionId = world.S1.Id,
+                Permissions = Permission.ManagePeople, ParentGrantId = world.Grants[TestWorld.SecretaryS1].Id, GrantedById = world.People[TestWorld.SecretaryS1].Id,
+                GrantedAt = DateTime.UtcNow,
+            };
+        });
+        var alphasRecord = w.People["pauline.alpha@test.coopol.fr"];
+        var alphasId = GlobalId.Encode(PersonService.NodeType, alphasRecord.Id);
+        // A delegate managing Alpha's people may not erase (it cannot be undone): the secretaries do.
+        (await EraseAsync(alphasId, PersonalDataService.Confirmation, TestWorld.MemberS1)).PayloadErrorCodes("erasePersonalData").ShouldBe(["FORBIDDEN"]);
+        // Alpha's secretary downloads Alpha's record only, without a word about the record federation 04 keeps.
+        using (var zip = await DownloadAsync(alphasId, TestWorld.SecretaryS1))
+            Table(zip, "people").Select(p => p!["Id"]!.GetValue<string>()).ShouldBe([alphasRecord.Id.ToString()]);
+        (await EraseAsync(alphasId, PersonalDataService.Confirmation, TestWorld.SecretaryS1)).PayloadErrorCodes("erasePersonalData").ShouldBeEmpty();
+        var left = await api.WithDbAsync(db => db.People.AsNoTracking().Where(p => p.Email == TestWorld.PersonS3).ToListAsync());
+        left.Select(p => p.Id).ShouldBe([w.People[TestWorld.PersonS3].Id]);
+
+        // The other way round: Alpha erases its member Pierre, whom Gamma also keeps a record of; Gamma's record becomes his own.
+        await api.WithDbAsync(db =>
+        {
+            db.People.Add(new Person
+            {
+                Kind = PersonKind.Supporter, FirstName = "Pierre", LastName = "Un", Email = TestWorld.OtherS1, LinkedToId = w.People[TestWorld.OtherS1].Id,
+                SectionId = w.S3.Id, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+            });
+            return db.SaveChangesAsync();
+        });
+        (await EraseAsync(w.IdOf(TestWorld.OtherS1), PersonalDataService.Confirmation, TestWorld.SecretaryS1)).PayloadErrorCodes("erasePersonalData").ShouldBeEmpty();
+        var gammas = await api.WithDbAsync(db => db.People.AsNoTracking().SingleAsync(p => p.Email == TestWorld.OtherS1));
+        (gammas.SectionId, gammas.LinkedToId).ShouldBe((w.S3.Id, (Guid?)null));
+    }
 
     [Fact]
     public async Task AnOrganizerDownloadsAndErasesOnRequestForThePeopleTheyManageOnlyAndItIsRecorded()

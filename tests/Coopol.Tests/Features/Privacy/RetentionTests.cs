@@ -39,6 +39,11 @@ public sealed class RetentionTests(ApiFixture api)
             world.Add("renewed@test.coopol.fr", "Rita", "Renouvelée", world.S1, PersonKind.Supporter);
             world.Add("ancien@test.coopol.fr", "Alain", "Ancien", world.S1, PersonKind.FormerMember);
             world.Add("recent@test.coopol.fr", "Rémi", "Récent", world.S2, PersonKind.FormerMember);
+            // A former member here who is a member in another federation (a record Gamma keeps of her) is kept.
+            world.Add("ailleurs@test.coopol.fr", "Anne", "Ailleurs", world.S1, PersonKind.FormerMember);
+            var elsewhere = world.Add("ailleurs-gamma@test.coopol.fr", "Anne", "Ailleurs", world.S3, PersonKind.Member);
+            elsewhere.Email = "ailleurs@test.coopol.fr";
+            elsewhere.LinkedToId = world.People["ailleurs@test.coopol.fr"].Id;
         });
         var later = today.AddYears(4);
         await api.WithDbAsync(db =>
@@ -50,6 +55,7 @@ public sealed class RetentionTests(ApiFixture api)
             });
             db.Add(new MembershipRecord { PersonId = w.People["ancien@test.coopol.fr"].Id, Number = "1", Scope = "29", EndedAt = today });
             db.Add(new MembershipRecord { PersonId = w.People["recent@test.coopol.fr"].Id, Number = "2", Scope = "29", EndedAt = today.AddYears(3) });
+            db.Add(new MembershipRecord { PersonId = w.People["ailleurs@test.coopol.fr"].Id, Number = "3", Scope = "29", EndedAt = today });
             return db.SaveChangesAsync();
         });
         var peopleBefore = await api.WithDbAsync(db => db.People.CountAsync());
@@ -67,6 +73,7 @@ public sealed class RetentionTests(ApiFixture api)
         left.ShouldNotContain("ancien@test.coopol.fr");
         left.ShouldContain("renewed@test.coopol.fr");
         left.ShouldContain("recent@test.coopol.fr");
+        left.Count(e => e == "ailleurs@test.coopol.fr").ShouldBe(2);
         left.ShouldContain(TestWorld.MemberS1);
         (await api.WithDbAsync(db => db.Set<ErasureRecord>().Select(e => e.Reason).ToListAsync()))
             .ShouldBe(["retention: inactive supporter", "retention: former member"], ignoreOrder: true);
