@@ -14,8 +14,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Coopol.Data.Migrations
 {
     [DbContext(typeof(CoopolDbContext))]
-    [Migration("20261130054308_Membership")]
-    partial class Membership
+    [Migration("20261130070046_MembershipAndPrivacy")]
+    partial class MembershipAndPrivacy
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -171,7 +171,7 @@ namespace Coopol.Data.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid>("CreatedById")
+                    b.Property<Guid?>("CreatedById")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Description")
@@ -184,6 +184,9 @@ namespace Coopol.Data.Migrations
 
                     b.Property<DateTime>("EndsAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ErasedCheckIns")
+                        .HasColumnType("integer");
 
                     b.Property<string>("FederationCode")
                         .IsRequired()
@@ -547,7 +550,7 @@ namespace Coopol.Data.Migrations
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid>("ReporterId")
+                    b.Property<Guid?>("ReporterId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("SectionId")
@@ -1449,6 +1452,9 @@ namespace Coopol.Data.Migrations
                     b.Property<Guid?>("UploadId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("JobRunId");
@@ -1492,7 +1498,7 @@ namespace Coopol.Data.Migrations
                     b.Property<MultiPolygon>("Area")
                         .HasColumnType("geometry(MultiPolygon,4326)");
 
-                    b.Property<Guid>("AuthorId")
+                    b.Property<Guid?>("AuthorId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Body")
@@ -1757,7 +1763,7 @@ namespace Coopol.Data.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid>("CreatedById")
+                    b.Property<Guid?>("CreatedById")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Definition")
@@ -2689,6 +2695,91 @@ namespace Coopol.Data.Migrations
                     b.ToTable("SectionInvitations", (string)null);
                 });
 
+            modelBuilder.Entity("Coopol.Features.Privacy.ErasedIdentifier", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Hash");
+
+                    b.ToTable("ErasedIdentifiers", (string)null);
+                });
+
+            modelBuilder.Entity("Coopol.Features.Privacy.ErasureRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("ByThemselves")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Rows")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<Guid?>("SectionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("ErasureRecords", (string)null);
+                });
+
+            modelBuilder.Entity("Coopol.Features.Privacy.RetentionRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CanvassingReports")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("DryRun")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("FormerMembers")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ImportReports")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InactiveSupporters")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("RetentionRuns", (string)null);
+                });
+
             modelBuilder.Entity("Coopol.Features.Roles.RoleGrantEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -2884,8 +2975,7 @@ namespace Coopol.Data.Migrations
                     b.HasOne("Coopol.Features.People.Person", null)
                         .WithMany()
                         .HasForeignKey("ReporterId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Coopol.Features.Canvassing.TurfShare", b =>
@@ -3058,8 +3148,7 @@ namespace Coopol.Data.Migrations
                     b.HasOne("Coopol.Features.People.Person", null)
                         .WithMany()
                         .HasForeignKey("AuthorId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Coopol.Features.Messaging.Segment", null)
                         .WithMany()
@@ -3099,8 +3188,7 @@ namespace Coopol.Data.Migrations
                     b.HasOne("Coopol.Features.People.Person", null)
                         .WithMany()
                         .HasForeignKey("CreatedById")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Coopol.Features.PartyTree.Section", b =>
@@ -3189,6 +3277,14 @@ namespace Coopol.Data.Migrations
                         .HasForeignKey("SectionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Coopol.Features.Privacy.ErasureRecord", b =>
+                {
+                    b.HasOne("Coopol.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Coopol.Features.PartyTree.Federation", b =>
