@@ -16,7 +16,7 @@ public static class DemoCommand
         var membershipFile = Path.GetFullPath(configuration["DemoData:MembershipFile"] ?? Path.Combine("..", "..", "demo", "adherents-finistere.csv"));
         if (!File.Exists(membershipFile))
         {
-            var rows = Coopol.Features.Membership.MembershipDemo.Write(membershipFile, [DemoUsers.Member.Email]);
+            var rows = Coopol.Features.Membership.MembershipDemo.Write(membershipFile, [(DemoUsers.Member.Email, DemoUsers.Member.FirstName, DemoUsers.Member.LastName)]);
             Console.WriteLine($"Membership file of Finistère (29) for the import wizard: {membershipFile} ({rows} members, Latin-1).");
         }
         var folder = DemoOpenData.FindFolder(configuration["DemoData:OpenData"], AppContext.BaseDirectory, Directory.GetCurrentDirectory());

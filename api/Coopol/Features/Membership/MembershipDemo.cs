@@ -10,11 +10,16 @@ public static class MembershipDemo
         new("Quimper", "29000", "Quimper"), new("Morlaix", "29600", "Morlaix"),
     ];
 
-    /// <param name="knownEmails">Emails of demo people to list as members (the file then finds them rather than adding them).</param>
-    public static int Write(string path, IReadOnlyList<string> knownEmails, int count = 400)
+    /// <param name="known">Demo people to list as members of Brest Centre, under their own name (the file then finds them by
+    /// email rather than adding them).</param>
+    public static int Write(string path, IReadOnlyList<(string Email, string FirstName, string LastName)> known, int count = 400)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        MembershipFileGenerator.Write(path, Finistere, count, seed: 2029, edit: (i, m) => i < knownEmails.Count ? m with { Email = knownEmails[i] } : m);
+        // Row i is in Finistere[i % 5]: rows 5, 10... are Brest Centre's, after its first (its secretary in the file).
+        MembershipFileGenerator.Write(path, Finistere, count, seed: 2029, edit: (i, m) => i % Finistere.Length == 0 && i > 0 && i / Finistere.Length <= known.Count
+            ? m with { Email = known[i / Finistere.Length - 1].Email, FirstName = known[i / Finistere.Length - 1].FirstName,
+                LastName = known[i / Finistere.Length - 1].LastName, Function = null }
+            : m);
         return count;
     }
 }

@@ -31,7 +31,7 @@ public sealed class MembershipImportHardeningTests(ApiFixture api) : IDisposable
     [Fact]
     public async Task AFileNeverChangesTheEmailOfSomeoneWhoSignsInOrHoldsRights()
     {
-        var w = await TestWorld.CreateAsync(api);
+        await TestWorld.CreateAsync(api);
         // Sonia (Alpha's secretary) and Marie (who has signed in) get their membership numbers from a first file.
         await new GraphQLClient(api.Factory).PostAsync("{ me { person { id } } }", null, TestWorld.MemberS1);
         var first = Write(_folder, "1.csv", Header, Line("900001", "Alpha", email: TestWorld.SecretaryS1), Line("900002", "Alpha", email: TestWorld.MemberS1),
@@ -42,7 +42,6 @@ public sealed class MembershipImportHardeningTests(ApiFixture api) : IDisposable
             Line("900003", "Alpha", email: "pierre.nouveau@exemple.fr"));
         Problems(await DryRunAsync(second)).ShouldBe([(2, "EMAIL_LOCKED"), (3, "EMAIL_LOCKED")]);
         (await api.WithDbAsync(db => db.People.CountAsync(p => p.Email == TestWorld.SecretaryS1 || p.Email == TestWorld.MemberS1))).ShouldBe(2);
-        _ = w;
     }
 
     [Fact]
@@ -70,7 +69,7 @@ public sealed class MembershipImportHardeningTests(ApiFixture api) : IDisposable
     [Fact]
     public async Task AnEmailHeldByARecordOfTheScopeIsTakenWhetherOrNotThatRecordIsLinkedElsewhere()
     {
-        var w = await TestWorld.CreateAsync(api, world =>
+        await TestWorld.CreateAsync(api, world =>
         {
             var linked = world.Add("linked@test.coopol.fr", "Pauline", "Trois", world.S1, Coopol.Features.People.PersonKind.Supporter);
             linked.Email = TestWorld.PersonS3;
@@ -81,7 +80,6 @@ public sealed class MembershipImportHardeningTests(ApiFixture api) : IDisposable
         // Pierre's number with the email of Alpha's linked record, and Paul's number with Marie's: both read alike.
         var second = Write(_folder, "2.csv", Header, Line("900001", "Alpha", email: TestWorld.PersonS3), Line("900002", "Beta", email: TestWorld.MemberS1));
         Problems(await DryRunAsync(second)).ShouldBe([(2, "EMAIL_TAKEN"), (3, "EMAIL_TAKEN")]);
-        _ = w;
     }
 
     [Fact]

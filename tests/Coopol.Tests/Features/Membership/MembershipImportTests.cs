@@ -88,7 +88,6 @@ public sealed class MembershipImportTests(ApiFixture api) : IDisposable
         var became = await api.WithDbAsync(db => db.People.AsNoTracking().SingleAsync(p => p.Id == supporter.Id));
         // One person, history kept: the same record, now a member of the section the file names.
         (became.Kind, became.FirstName, became.SectionId).ShouldBe((PersonKind.Member, members[5].FirstName, w.S2.Id));
-        var secretaryOfAlpha = members[0];
         var grant = await api.WithDbAsync(db => db.RoleGrants.AsNoTracking()
             .SingleAsync(g => g.SectionId == w.S1.Id && g.Role == Role.SectionSecretary && g.ImportId != null));
         var importId = GlobalId.TryDecodeGuid(applied["id"]!.GetValue<string>(), MembershipImportService.NodeType);
@@ -115,7 +114,6 @@ public sealed class MembershipImportTests(ApiFixture api) : IDisposable
         (await api.WithDbAsync(db => db.RoleGrants.AsNoTracking().SingleAsync(g => g.Id == grant.Id))).RevokedAt.ShouldNotBeNull();
         // Roles granted by hand are never touched by imports.
         (await api.WithDbAsync(db => db.RoleGrants.AsNoTracking().SingleAsync(g => g.Id == w.Grants[TestWorld.SecretaryS1].Id))).RevokedAt.ShouldBeNull();
-        _ = secretaryOfAlpha;
     }
 
     [Fact]

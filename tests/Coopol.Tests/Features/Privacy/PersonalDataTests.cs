@@ -123,7 +123,7 @@ public sealed class PersonalDataTests(ApiFixture api) : IDisposable
         var (w, actionId) = await ArrangeMarieEverywhereAsync();
         var marie = w.World.People[TestWorld.MemberS1];
 
-        using (var zip = Download(await DownloadAsync(null, TestWorld.MemberS1)))
+        using (var zip = await DownloadAsync(null, TestWorld.MemberS1))
         {
             zip.GetEntry("README.txt").ShouldNotBeNull();
             Table(zip, "people").Single()!["Email"]!.GetValue<string>().ShouldBe(TestWorld.MemberS1);
@@ -182,8 +182,6 @@ public sealed class PersonalDataTests(ApiFixture api) : IDisposable
         // Signing in again finds no one.
         (await _graphql.PostAsync("{ me { person { id } } }", null, TestWorld.MemberS1)).ShouldHaveNoErrors().At("me.person").ShouldBeNull();
     }
-
-    private static ZipArchive Download(ZipArchive zip) => zip;
 
     private async Task<int> CheckedInAsync(string actionId) =>
         (await _graphql.PostAsync("query($id: ID!) { action(id: $id) { attendance { checkedIn } } }", new { id = actionId }, TestWorld.SecretaryS1))
