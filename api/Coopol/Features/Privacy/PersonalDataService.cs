@@ -61,8 +61,9 @@ public sealed class PersonalDataService(CoopolDbContext db, CallerContext caller
             records.Select(r => r.DisplayName).Distinct().ToList(), emails);
     }
 
-    /// <summary>Erases a person and the records sections keep of them, in one transaction: each feature deletes what is
-    /// theirs alone and unlinks what must stay for counts; the audit keeps that it happened, not what it erased.</summary>
+    /// <summary>Erases, in one transaction, a person and the records sections keep of them (their own request), or an
+    /// organizer's section's record of them (on request): each feature deletes what is theirs alone and unlinks what must
+    /// stay for counts; the audit keeps that it happened, not what it erased.</summary>
     public async Task<ErasureRecord> EraseAsync(ErasePersonalDataInput input, CancellationToken ct)
     {
         if (input.Confirmation != Confirmation)
