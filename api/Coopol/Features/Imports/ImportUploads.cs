@@ -14,26 +14,40 @@ public sealed class ImportUploads(CoopolDbContext db, ImportService imports, Job
         var rights = await imports.RequireImportRightAsync(ct);
         var importer = imports.Find(kind);
         ImportService.CheckOptions(importer, options);
-        if (length > ImportsFeature.MaxUploadBytes) throw new ImportTooLargeException();
-        var name = Path.GetFileName(fileName.Replace('\\', '/'));
-        if (name.Any(c => char.IsControl(c) || c is '\u202A' or '\u202B' or '\u202C' or '\u202D' or '\u202E' or '\u2066' or '\u2067' or '\u2068' or '\u2069'))
-            throw InputValidationException.For("fileName", "INVALID", "A file name has no control or direction characters.");
-        if (name.Length is 0 or > 200) throw InputValidationException.For("fileName", "INVALID", "Give the file's name (at most 200 characters).");
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > ImportsFeature.MaxUploadBytes) throw new ImportTooLargeException();
-            buffer.Write(chunk, 0, read);
-        }
-        if (buffer.Length == 0) throw ImportException.File("the file is empty");
-        var upload = new ImportUpload { FileName = name, Content = buffer.ToArray(), UploadedById = rights.RequirePerson(), CreatedAt = clock.GetUtcNow().UtcDateTime };
+        var name = SafeFileName(fileName);
+        var content = await ReadAsync(body, length, ImportsFeature.MaxUploadBytes, () => new ImportTooLargeException(), ct);
+        var upload = new ImportUpload { FileName = name, Content = content, UploadedById = rights.RequirePerson(), CreatedAt = clock.GetUtcNow().UtcDateTime };
         db.Add(upload);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
         return await runs.StartAsync<ImportJob>("import", ImportService.Needed, TreeNode.National,
             new ImportParameters(upload.Id, importer.Kind, name, options, dryRun), id => j => j.RunAsync(id, CancellationToken.None), ct);
+    }
+
+    /// <summary>The uploaded name without its folders, refused with control or invisible formatting characters (direction marks among them) or over 200 characters.</summary>
+    public static string SafeFileName(string fileName)
+    {
+        var name = Path.GetFileName(fileName.Replace('\\', '/'));
+        if (name.Any(c => char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format))
+            throw InputValidationException.For("fileName", "INVALID", "A file name has no control or direction characters.");
+        if (name.Length is 0 or > 200) throw InputValidationException.For("fileName", "INVALID", "Give the file's name (at most 200 characters).");
+        return name;
+    }
+
+    /// <summary>An upload's bytes, stopped as soon as they pass <paramref name="max"/>; an empty file is refused.</summary>
+    public static async Task<byte[]> ReadAsync(Stream body, long? length, long max, Func<CoopolException> tooLarge, CancellationToken ct)
+    {
+        if (length > max) throw tooLarge();
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > max) throw tooLarge();
+            buffer.Write(chunk, 0, read);
+        }
+        if (buffer.Length == 0) throw ImportException.File("the file is empty");
+        return buffer.ToArray();
     }
 }
 

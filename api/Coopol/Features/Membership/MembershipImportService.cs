@@ -52,20 +52,8 @@ public sealed class MembershipImportService(CoopolDbContext db, CallerContext ca
     public async Task<MembershipUploadView> UploadAsync(string? scopeId, string fileName, Stream body, long? length, CancellationToken ct)
     {
         var (rights, node) = await RequireImporterAsync(scopeId, ct);
-        if (length > MaxUploadBytes) throw new MembershipFileTooLargeException();
-        var name = Path.GetFileName(fileName.Replace('\\', '/'));
-        if (name.Length is 0 or > 200 || name.Any(c => char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format))
-            throw InputValidationException.For("fileName", "INVALID", "Give the file's name (at most 200 characters, no control characters).");
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > MaxUploadBytes) throw new MembershipFileTooLargeException();
-            buffer.Write(chunk, 0, read);
-        }
-        if (buffer.Length == 0) throw ImportException.File("the file is empty");
-        var content = buffer.ToArray();
+        var name = ImportUploads.SafeFileName(fileName);
+        var content = await ImportUploads.ReadAsync(body, length, MaxUploadBytes, () => new MembershipFileTooLargeException(), ct);
         var path = Path.GetTempFileName();
         try
         {

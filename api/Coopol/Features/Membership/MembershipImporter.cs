@@ -47,8 +47,12 @@ public sealed class MembershipImporter(CoopolDbContext db, RoleService roles, Pr
             // One import at a time, whatever its scope (a national file and a federation's share people): the second reads
             // what the first wrote.
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext('membership-import'))", ct);
-            var state = await ReadStateAsync(request, scope, file, mapping, ct);
-            var plan = MembershipPlanner.Plan(file, mapping, state, progress, ct);
+            var national = request.Scope.Level == TreeLevel.National;
+            var sections = await db.Sections.AsNoTracking().Where(s => national || s.FederationCode == request.Scope.FederationCode)
+                .Select(s => new ScopeSection(s.Id, s.Name, s.FederationCode)).ToListAsync(ct);
+            var parsed = MembershipPlanner.Read(file, mapping, sections, progress, ct);
+            var state = await ReadStateAsync(request, scope, sections, parsed.Emails, ct);
+            var plan = MembershipPlanner.Plan(parsed, state);
             Report(report, plan);
             if (request.DryRun)
             {
@@ -141,14 +145,12 @@ public sealed class MembershipImporter(CoopolDbContext db, RoleService roles, Pr
         return null;
     }
 
-    private async Task<MembershipState> ReadStateAsync(MembershipImportRequest request, string scope, MembershipFile file,
-        IReadOnlyDictionary<MembershipField, string> mapping, CancellationToken ct)
+    private async Task<MembershipState> ReadStateAsync(MembershipImportRequest request, string scope, List<ScopeSection> sections,
+        IReadOnlyCollection<string> emails, CancellationToken ct)
     {
         var national = request.Scope.Level == TreeLevel.National;
         var federation = request.Scope.FederationCode;
         var now = clock.GetUtcNow().UtcDateTime;
-        var sections = await db.Sections.AsNoTracking().Where(s => national || s.FederationCode == federation)
-            .Select(s => new ScopeSection(s.Id, s.Name, s.FederationCode)).ToListAsync(ct);
         var sectionIds = sections.Select(s => s.Id).ToArray();
         var inScope = db.People.AsNoTracking().Where(p => national || sectionIds.Contains(p.SectionId));
         var people = await (from p in inScope
@@ -162,11 +164,11 @@ public sealed class MembershipImporter(CoopolDbContext db, RoleService roles, Pr
             .Where(m => db.People.Any(p => p.Id == m.PersonId && !sectionIds.Contains(p.SectionId))).Select(m => m.Number).ToListAsync(ct))
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
         var emailsElsewhere = new Dictionary<string, Guid>();
-        if (!national && mapping.ContainsKey(MembershipField.Email))
+        if (!national && emails.Count > 0)
         {
-            var emails = EmailsOf(file.Header, mapping[MembershipField.Email], request.Path);
+            var fileEmails = emails.ToArray();
             emailsElsewhere = await db.People.AsNoTracking()
-                .Where(p => p.LinkedToId == null && p.Email != null && emails.Contains(p.Email) && !sectionIds.Contains(p.SectionId))
+                .Where(p => p.LinkedToId == null && p.Email != null && fileEmails.Contains(p.Email) && !sectionIds.Contains(p.SectionId))
                 .ToDictionaryAsync(p => p.Email!, p => p.Id, ct);
         }
         var grants = await db.RoleGrants.AsNoTracking().Where(RoleGrant.ActiveAt(now))
@@ -186,16 +188,6 @@ public sealed class MembershipImporter(CoopolDbContext db, RoleService roles, Pr
             IsErased = erasedHashes.Count == 0 ? (_, _) => false : (kind, value) => erasedHashes.Contains(hash(kind, value)),
             MayAppoint = request.Rights is { } rights ? rights.MayAppoint : _ => true, ImporterId = request.StartedById, Now = now,
         };
-    }
-
-    /// <summary>The normalized emails of the file, read in a first pass (for the few people it may share with other scopes).</summary>
-    private static string[] EmailsOf(IReadOnlyList<string> header, string column, string path)
-    {
-        var index = header.ToList().IndexOf(column);
-        if (index < 0) return [];
-        using var file = MembershipFile.Open(path);
-        return file.Rows().Where(r => index < r.Cells.Length && EmailAddress.IsValid(r.Cells[index].Trim()))
-            .Select(r => EmailAddress.Normalize(r.Cells[index])).Distinct().ToArray();
     }
 
     private async Task WriteAsync(MembershipPlan plan, Guid importId, Guid? actor, DateTime now, CancellationToken ct)

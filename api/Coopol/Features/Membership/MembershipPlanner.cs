@@ -79,7 +79,7 @@ public static class MembershipPlanner
 {
     public const string ImportWording = "membership-file-2026-11";
 
-    private sealed class ParsedRow
+    internal sealed class ParsedRow
     {
         public int Line;
         public string? Number, Title, LastName, FirstName, Email, Mobile, Address, PostalCode, Commune, Function;
@@ -91,26 +91,49 @@ public static class MembershipPlanner
         public string Name => $"{FirstName} {LastName}".Trim();
     }
 
-    public static MembershipPlan Plan(MembershipFile file, IReadOnlyDictionary<MembershipField, string> mapping, MembershipState state,
+    /// <summary>A file read once: its rows checked one by one, before what Coopol holds is read (the emails it names are
+    /// what the state is read for).</summary>
+    public sealed class ParsedFile
+    {
+        internal ParsedFile(MembershipPlan plan, List<ParsedRow> rows, Dictionary<MembershipField, int> columns)
+        {
+            Plan = plan;
+            RowList = rows;
+            Columns = columns;
+        }
+
+        internal MembershipPlan Plan { get; }
+        internal List<ParsedRow> RowList { get; }
+        internal Dictionary<MembershipField, int> Columns { get; }
+
+        public IReadOnlyCollection<string> Emails => RowList.Where(r => r.Email is not null).Select(r => r.Email!).Distinct().ToList();
+    }
+
+    /// <summary>Reads and checks every row (sections are named against the scope's).</summary>
+    public static ParsedFile Read(MembershipFile file, IReadOnlyDictionary<MembershipField, string> mapping, IReadOnlyList<ScopeSection> sections,
         Action<long, long>? progress = null, CancellationToken ct = default)
     {
         var plan = new MembershipPlan();
         var columns = ResolveColumns(file.Header, mapping, plan);
-        if (plan.ProblemCount > 0) return plan;
-
-        var sectionsByName = state.Sections.GroupBy(s => MembershipColumns.Simplify(s.Name)).ToDictionary(g => g.Key, g => g.ToList());
         var rows = new List<ParsedRow>();
+        if (plan.ProblemCount > 0) return new ParsedFile(plan, rows, columns);
+
+        var sectionsByName = sections.GroupBy(s => MembershipColumns.Simplify(s.Name)).ToDictionary(g => g.Key, g => g.ToList());
         foreach (var row in file.Rows(ct))
         {
             rows.Add(Parse(row, columns, file.Header.Count, sectionsByName, plan));
             if (rows.Count % 5000 == 0) progress?.Invoke(file.BytesRead, file.Length);
         }
         plan.Rows = rows.Count;
-        if (rows.Count == 0)
-        {
-            plan.Problem(null, null, "NO_ROWS", "The file has a header but no rows.");
-            return plan;
-        }
+        if (rows.Count == 0) plan.Problem(null, null, "NO_ROWS", "The file has a header but no rows.");
+        return new ParsedFile(plan, rows, columns);
+    }
+
+    /// <summary>Plans a read file against what the scope holds.</summary>
+    public static MembershipPlan Plan(ParsedFile parsed, MembershipState state)
+    {
+        var (plan, rows, columns) = (parsed.Plan, parsed.RowList, parsed.Columns);
+        if (rows.Count == 0) return plan;
         FlagDuplicates(rows, r => r.Number, columns[MembershipField.MembershipNumber], "DUPLICATE_NUMBER", "membership number", plan);
         if (columns.TryGetValue(MembershipField.Email, out var emailColumn))
             FlagDuplicates(rows, r => r.Email, emailColumn, "DUPLICATE_EMAIL", "email", plan);

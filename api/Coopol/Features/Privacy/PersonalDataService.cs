@@ -52,9 +52,12 @@ public sealed class PersonalDataService(CoopolDbContext db, CallerContext caller
 
     /// <param name="onlyThisRecord">An organizer's request: this record alone, and rows found by link only (a contact may be
     /// shared with records elsewhere).</param>
-    public async Task<DataSubject> SubjectAsync(Guid personId, CancellationToken ct, bool onlyThisRecord = false)
+    public async Task<DataSubject> SubjectAsync(Guid personId, CancellationToken ct, bool onlyThisRecord = false) =>
+        SubjectOf(personId, await people.RecordsOfAsync(personId, ct), onlyThisRecord);
+
+    private static DataSubject SubjectOf(Guid personId, List<Person> allRecords, bool onlyThisRecord)
     {
-        var records = (await people.RecordsOfAsync(personId, ct)).Where(r => !onlyThisRecord || r.Id == personId).ToList();
+        var records = allRecords.Where(r => !onlyThisRecord || r.Id == personId).ToList();
         var emails = records.Where(r => r.Email is not null).Select(r => r.Email!).Distinct().ToList();
         return new DataSubject(personId, records.Select(r => r.Id).ToList(), onlyThisRecord ? [] : emails,
             onlyThisRecord ? [] : records.Where(r => r.Phone is not null).Select(r => r.Phone!).Distinct().ToList(),
@@ -83,8 +86,9 @@ public sealed class PersonalDataService(CoopolDbContext db, CallerContext caller
         bool onlyThisRecord = false)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var subject = await SubjectAsync(personId, ct, onlyThisRecord);
-        var sectionId = (await people.RecordsOfAsync(personId, ct)).FirstOrDefault()?.SectionId;
+        var records = await people.RecordsOfAsync(personId, ct);
+        var subject = SubjectOf(personId, records, onlyThisRecord);
+        var sectionId = records.FirstOrDefault()?.SectionId;
         var tally = new ErasureTally();
         foreach (var step in steps.OrderBy(s => s.Order)) await step.EraseAsync(subject, tally, ct);
         var record = new ErasureRecord
